@@ -1,0 +1,152 @@
+//! Reading catalogs: the built-in one, files and folders, each parsed, validated and located, then resolved.
+
+use std::path::{Path, PathBuf};
+
+use crate::catalog::diagnostic::{Diagnostic, LoadError};
+use crate::catalog::model::Library;
+use crate::catalog::positions::Positions;
+use crate::catalog::schema::CatalogFile;
+use crate::catalog::{parse, resolve, validate};
+
+/// The Intune catalog, compiled into the binary.
+pub const BUILTIN_TEXT: &str = include_str!("../../catalog/intune.yaml");
+/// How the built-in catalog is named in messages.
+pub const BUILTIN_NAME: &str = "intune.yaml (built-in)";
+
+/// The outcome of loading: the library when nothing was an error, and every problem found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub library: Option<Library>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// The library and its warnings, or every error.
+    pub fn into_result(self) -> Result<(Library, Vec<Diagnostic>), LoadError> {
+        match self.library {
+            Some(library) => Ok((library, self.diagnostics)),
+            None => Err(LoadError(
+                self.diagnostics
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .collect(),
+            )),
+        }
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Loads the built-in Intune catalog.
+pub fn load_builtin() -> Report {
+    load_texts(vec![(BUILTIN_NAME.to_owned(), BUILTIN_TEXT.as_bytes().to_vec())])
+}
+
+/// Loads every catalog named: files, and folders whose `*.yaml`/`*.yml` files are catalogs.
+pub fn load_paths(paths: &[PathBuf]) -> Report {
+    let mut inputs = Vec::new();
+    let mut diagnostics = Vec::new();
+    for path in paths {
+        match catalog_files(path) {
+            Ok(files) => {
+                for file in files {
+                    let name = file.display().to_string();
+                    match std::fs::read(&file) {
+                        Ok(bytes) => inputs.push((name, bytes)),
+                        Err(e) => diagnostics.push(Diagnostic::file_error(
+                            &name,
+                            format!("cannot read the file: {e}"),
+                        )),
+                    }
+                }
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let mut report = load_texts(inputs);
+    if !diagnostics.is_empty() {
+        report.library = None;
+        diagnostics.append(&mut report.diagnostics);
+        report.diagnostics = diagnostics;
+    }
+    report
+}
+
+/// The catalog files a path names: the file itself, or a folder's YAML files in name order.
+fn catalog_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let name = path.display().to_string();
+    let meta =
+        std::fs::metadata(path).map_err(|e| Diagnostic::file_error(&name, format!("cannot read: {e}")))?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(path)
+        .map_err(|e| Diagnostic::file_error(&name, format!("cannot read the folder: {e}")))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && has_yaml_extension(p))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Diagnostic::file_error(
+            &name,
+            "the folder holds no catalog files (*.yaml, *.yml)",
+        ));
+    }
+    Ok(files)
+}
+
+fn has_yaml_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// Loads catalogs from named byte buffers; the library is built only when no file has an error.
+pub fn load_texts(inputs: Vec<(String, Vec<u8>)>) -> Report {
+    let mut diagnostics = Vec::new();
+    let mut parsed: Vec<(String, CatalogFile)> = Vec::new();
+    for (name, bytes) in inputs {
+        match parse_and_check(&name, &bytes) {
+            Ok((file, mut found)) => {
+                if let Some((other, _)) = parsed.iter().find(|(_, f)| f.catalog.id == file.catalog.id) {
+                    let d = Diagnostic::file_error(
+                        &name,
+                        format!("catalog id `{}` is already used by {other}", file.catalog.id),
+                    );
+                    found.push(d);
+                }
+                diagnostics.append(&mut found);
+                parsed.push((name, file));
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let library = if diagnostics.iter().any(Diagnostic::is_error) {
+        None
+    } else {
+        Some(resolve::resolve(parsed))
+    };
+    Report { library, diagnostics }
+}
+
+fn parse_and_check(name: &str, bytes: &[u8]) -> Result<(CatalogFile, Vec<Diagnostic>), Diagnostic> {
+    let text = parse::decode(name, bytes)?;
+    let file = parse::parse(name, text)?;
+    let mut found = validate::check(name, &file);
+    if found.iter().any(|d| d.path.is_some() && d.line.is_none()) {
+        let positions = Positions::index(text);
+        for d in &mut found {
+            if let (Some(path), None) = (&d.path, d.line) {
+                if let Some((line, column)) = positions.find(path) {
+                    d.line = Some(line);
+                    d.column = Some(column);
+                }
+            }
+        }
+    }
+    Ok((file, found))
+}

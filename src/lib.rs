@@ -1,0 +1,6 @@
+//! privcat: explore catalogs of personal data.
+
+pub mod catalog;
+pub mod cli;
+pub mod export;
+pub mod text;

@@ -1,0 +1,211 @@
+//! Human text in a catalog: a plain string or one string per language, and the languages privcat speaks.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+/// The languages of privcat's own interface; catalog texts are looked up by their code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Sv,
+}
+
+impl Lang {
+    /// Every interface language, in the order `L` cycles through them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Sv];
+
+    /// The language code used as a key in catalog texts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sv => "sv",
+        }
+    }
+
+    /// Parses a code such as `sv`, `en`, `sv_SE.UTF-8` or `en-GB`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let lower = code.trim().to_ascii_lowercase();
+        let base = lower.split(['_', '-', '.', '@']).next().unwrap_or("");
+        match base {
+            "en" => Some(Lang::En),
+            "sv" => Some(Lang::Sv),
+            _ => None,
+        }
+    }
+
+    /// The start-up language: an explicit choice, else `LANG`, else English.
+    pub fn detect(explicit: Option<Lang>, lang_env: Option<&str>) -> Lang {
+        explicit
+            .or_else(|| lang_env.and_then(Lang::from_code))
+            .unwrap_or_default()
+    }
+
+    /// The other interface language.
+    #[must_use]
+    pub fn toggled(self) -> Lang {
+        match self {
+            Lang::En => Lang::Sv,
+            Lang::Sv => Lang::En,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A text that is either the same in every language or given per language code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    Plain(String),
+    Localized(BTreeMap<String, String>),
+}
+
+impl Text {
+    /// The text in `lang`, else in English, else in the first language it has.
+    pub fn get(&self, lang: Lang) -> &str {
+        self.get_code(lang.code())
+    }
+
+    /// Like [`Text::get`], by language code.
+    pub fn get_code(&self, code: &str) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localized(map) => map
+                .get(code)
+                .or_else(|| map.get("en"))
+                .or_else(|| map.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// The text exactly in `code`, without falling back to another language.
+    pub fn exact(&self, code: &str) -> Option<&str> {
+        match self {
+            Text::Plain(s) => Some(s),
+            Text::Localized(map) => map.get(code).map(String::as_str),
+        }
+    }
+
+    /// Whether the text has a version for `code` (a plain text has every language).
+    pub fn has(&self, code: &str) -> bool {
+        self.exact(code).is_some()
+    }
+
+    /// Whether every version of the text is blank.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Text::Plain(s) => s.trim().is_empty(),
+            Text::Localized(map) => map.values().all(|s| s.trim().is_empty()),
+        }
+    }
+
+    /// The language codes the text is given in; empty for a plain text.
+    pub fn codes(&self) -> Vec<&str> {
+        match self {
+            Text::Plain(_) => Vec::new(),
+            Text::Localized(map) => map.keys().map(String::as_str).collect(),
+        }
+    }
+
+    /// Every version of the text, for searching.
+    pub fn versions(&self) -> Vec<&str> {
+        match self {
+            Text::Plain(s) => vec![s.as_str()],
+            Text::Localized(map) => map.values().map(String::as_str).collect(),
+        }
+    }
+
+    /// Applies `f` to every version of the text.
+    pub fn map_versions(&mut self, mut f: impl FnMut(&mut String)) {
+        match self {
+            Text::Plain(s) => f(s),
+            Text::Localized(map) => map.values_mut().for_each(f),
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_owned())
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text: a string, or a map from language code to string such as {sv: ..., en: ...}")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        Ok(Text::Plain(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+        Ok(Text::Plain(v))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Text, A::Error> {
+        let mut map = BTreeMap::new();
+        while let Some((code, text)) = access.next_entry::<String, String>()? {
+            if map.insert(code.clone(), text).is_some() {
+                return Err(de::Error::custom(format_args!(
+                    "the language `{code}` is given twice"
+                )));
+            }
+        }
+        if map.is_empty() {
+            return Err(de::Error::custom("a text map needs at least one language"));
+        }
+        Ok(Text::Localized(map))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_from_environment_codes() {
+        assert_eq!(Lang::from_code("sv_SE.UTF-8"), Some(Lang::Sv));
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("C.UTF-8"), None);
+        assert_eq!(Lang::detect(None, Some("sv_SE.UTF-8")), Lang::Sv);
+        assert_eq!(Lang::detect(Some(Lang::En), Some("sv_SE")), Lang::En);
+        assert_eq!(Lang::detect(None, Some("de_DE")), Lang::En);
+    }
+
+    #[test]
+    fn text_falls_back_to_english_then_first() {
+        let t: Text = serde_yaml::from_str("{sv: Hej, en: Hello}").unwrap();
+        assert_eq!(t.get(Lang::Sv), "Hej");
+        assert_eq!(t.get_code("de"), "Hello");
+        let only_sv: Text = serde_yaml::from_str("{sv: Hej}").unwrap();
+        assert_eq!(only_sv.get(Lang::En), "Hej");
+        assert!(!only_sv.has("en"));
+        let plain: Text = serde_yaml::from_str("ICCID").unwrap();
+        assert_eq!(plain.get(Lang::Sv), "ICCID");
+        assert!(plain.has("en"));
+    }
+
+    #[test]
+    fn text_rejects_lists_with_a_clear_message() {
+        let err = serde_yaml::from_str::<Text>("[a, b]").unwrap_err().to_string();
+        assert!(err.contains("a string, or a map from language code"), "{err}");
+    }
+}
