@@ -1,6 +1,13 @@
 //! privcat: explore catalogs of personal data.
 
+pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod describe;
 pub mod export;
+pub mod i18n;
+pub mod keymap;
+pub mod search;
+pub mod terminal;
 pub mod text;
+pub mod ui;

@@ -5,8 +5,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use privcat::cli::args::{Cli, Command};
+use privcat::app::App;
+use privcat::cli::args::{Cli, Command, GlobalArgs};
 use privcat::cli::commands::{self, EXIT_ERROR};
+use privcat::terminal;
+use privcat::text::Lang;
+use privcat::ui::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -37,12 +41,25 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             };
             commands::export(format, &library, &mut out)
         }
-        None => {
-            writeln!(
-                err,
-                "privcat: the explorer needs a terminal; use `privcat validate` or `privcat export --format json`"
-            )?;
-            Ok(EXIT_ERROR)
-        }
+        None => explore(&cli.global, &mut err),
     }
+}
+
+/// Opens the explorer, after loading (errors print on a normal terminal) and checking the terminal.
+fn explore(global: &GlobalArgs, err: &mut dyn Write) -> anyhow::Result<i32> {
+    let term = std::env::var("TERM").ok();
+    if let Some(reason) = terminal::unusable_reason(terminal::stdout_is_tty(), term.as_deref()) {
+        writeln!(
+            err,
+            "privcat: {reason}.\nFor output that is not a terminal, use a command: `privcat validate`, `privcat export --format json` (see `privcat --help`)."
+        )?;
+        return Ok(EXIT_ERROR);
+    }
+    let Some(library) = commands::load_or_report(global, err)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let lang = Lang::detect(global.lang.map(Into::into), std::env::var("LANG").ok().as_deref());
+    let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
+    terminal::run(App::new(library, lang), theme)?;
+    Ok(0)
 }

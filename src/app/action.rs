@@ -1,0 +1,81 @@
+//! What a user can ask the explorer to do, whatever key or click asked it.
+
+/// The panes that take the keyboard, in `Tab` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Search,
+    Facets,
+    List,
+    Detail,
+}
+
+impl Focus {
+    const ORDER: [Focus; 4] = [Focus::Search, Focus::Facets, Focus::List, Focus::Detail];
+
+    #[must_use]
+    pub fn next(self) -> Focus {
+        let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        Self::ORDER[(i + 1) % Self::ORDER.len()]
+    }
+
+    #[must_use]
+    pub fn prev(self) -> Focus {
+        let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        Self::ORDER[(i + Self::ORDER.len() - 1) % Self::ORDER.len()]
+    }
+}
+
+/// A pane the mouse wheel can scroll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Facets,
+    List,
+    Detail,
+}
+
+/// Every intent the explorer understands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Search line editing.
+    Insert(char),
+    DeleteBack,
+    DeleteForward,
+    CursorLeft,
+    CursorRight,
+    CursorStart,
+    CursorEnd,
+    ClearQuery,
+    /// `Esc`: clears the query, then leaves the search; closes help.
+    Back,
+    FocusSearch,
+    FocusNext,
+    FocusPrev,
+    /// Movement in the focused pane (the item list while searching).
+    Next,
+    Prev,
+    PageDown,
+    PageUp,
+    First,
+    Last,
+    /// `Enter`: toggles the facet under the cursor; from the search, goes to the list.
+    Activate,
+    /// A click on a row of the item list (row index into the list rows).
+    ClickRow(usize),
+    /// A click on a facet entry.
+    ClickFacet(usize),
+    /// The wheel over a pane.
+    Scroll(Pane, i32),
+    /// `0` for all categories, `1`… for the n-th category.
+    ChooseCategory(usize),
+    CycleSource,
+    ClearFilters,
+    ToggleLanguage,
+    CopyAnswer,
+    ToggleHelp,
+    /// The terminal's size changed: rows in the item list and how far the detail can scroll.
+    Viewport {
+        list_rows: usize,
+        detail_max_scroll: u16,
+    },
+}

@@ -1,0 +1,226 @@
+//! The explorer's state and its one `update`: no terminal types here, so every transition is testable.
+
+pub mod action;
+pub mod facets;
+mod update;
+
+pub use action::{Action, Focus, Pane};
+pub use facets::FacetEntry;
+
+use crate::catalog::Library;
+use crate::search::{self, FacetCounts, Filter, Hit, Query, SearchIndex};
+use crate::text::Lang;
+
+/// One line of the item list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A category heading (browsing only).
+    Category {
+        catalog: usize,
+        category: usize,
+    },
+    /// A group heading; `None` for items that stand directly in the category (browsing only).
+    Group {
+        catalog: usize,
+        group: Option<usize>,
+    },
+    Item(Hit),
+}
+
+/// The whole explorer state.
+#[derive(Debug)]
+pub struct App {
+    pub library: Library,
+    index: SearchIndex,
+    pub lang: Lang,
+    pub focus: Focus,
+    pub query: String,
+    /// Cursor position in the query, in chars.
+    pub cursor: usize,
+    pub filter: Filter,
+    pub facets: Vec<FacetEntry>,
+    pub facet_cursor: usize,
+    /// Derived from query and filter by `refresh`.
+    pub parsed: Query,
+    pub rows: Vec<Row>,
+    pub counts: FacetCounts,
+    /// Items matching the query and the filter.
+    pub shown: usize,
+    /// Index into `rows`; always an item row when there is one.
+    pub selected: Option<usize>,
+    pub detail_scroll: u16,
+    pub detail_max_scroll: u16,
+    pub list_rows: usize,
+    pub show_help: bool,
+    pub message: Option<String>,
+    /// An answer waiting to be put on the clipboard by the terminal layer.
+    pub clipboard: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(library: Library, lang: Lang) -> App {
+        let index = SearchIndex::build(&library);
+        let facets = facets::entries(&library);
+        let mut app = App {
+            library,
+            index,
+            lang,
+            focus: Focus::Search,
+            query: String::new(),
+            cursor: 0,
+            filter: Filter::default(),
+            facet_cursor: facets.iter().position(|f| !f.is_heading()).unwrap_or(0),
+            facets,
+            parsed: Query::parse(""),
+            rows: Vec::new(),
+            counts: FacetCounts::default(),
+            shown: 0,
+            selected: None,
+            detail_scroll: 0,
+            detail_max_scroll: 0,
+            list_rows: 10,
+            show_help: false,
+            message: None,
+            clipboard: None,
+            quit: false,
+        };
+        app.refresh();
+        app
+    }
+
+    /// Recomputes everything derived from the query and the filters, keeping the selected item if it is still shown.
+    pub fn refresh(&mut self) {
+        let keep = self.selected_item();
+        self.parsed = Query::parse(&self.query);
+        let hits = search::matches(&self.index, &self.parsed);
+        self.counts = search::facet_counts(&self.library, &hits, &self.filter);
+        let shown = search::apply(&self.library, &hits, &self.filter);
+        self.shown = shown.len();
+        self.rows = if self.parsed.is_empty() {
+            self.browse_rows(&shown)
+        } else {
+            shown.into_iter().map(Row::Item).collect()
+        };
+        self.selected = keep
+            .and_then(|item| {
+                self.rows
+                    .iter()
+                    .position(|r| matches!(r, Row::Item(h) if h.item == item))
+            })
+            .filter(|_| self.parsed.is_empty())
+            .or_else(|| self.rows.iter().position(|r| matches!(r, Row::Item(_))));
+        if self.selected_item() != keep {
+            self.detail_scroll = 0;
+        }
+    }
+
+    /// Items in document order under category and group headings.
+    fn browse_rows(&self, shown: &[Hit]) -> Vec<Row> {
+        let mut rows = Vec::with_capacity(shown.len() + 16);
+        let mut last: Option<(usize, usize, Option<usize>)> = None;
+        for hit in shown {
+            let item = &self.library.items[hit.item];
+            let place = (item.catalog, item.category, item.group);
+            if last.is_none_or(|(c, k, _)| (c, k) != (place.0, place.1)) {
+                rows.push(Row::Category {
+                    catalog: place.0,
+                    category: place.1,
+                });
+                if place.2.is_some() {
+                    rows.push(Row::Group {
+                        catalog: place.0,
+                        group: place.2,
+                    });
+                }
+            } else if last.is_some_and(|l| l.2 != place.2) {
+                rows.push(Row::Group {
+                    catalog: place.0,
+                    group: place.2,
+                });
+            }
+            last = Some(place);
+            rows.push(Row::Item(*hit));
+        }
+        rows
+    }
+
+    /// The index into `library.items` of the selected item.
+    pub fn selected_item(&self) -> Option<usize> {
+        match self.rows.get(self.selected?)? {
+            Row::Item(hit) => Some(hit.item),
+            _ => None,
+        }
+    }
+
+    /// The total number of items loaded.
+    pub fn total(&self) -> usize {
+        self.library.items.len()
+    }
+
+    /// The filter a facet entry stands for, as it applies to the current filter.
+    pub fn facet_is_active(&self, entry: &FacetEntry) -> bool {
+        match entry {
+            FacetEntry::AllCategories => self.filter.category.is_none(),
+            FacetEntry::Category(v) => self.filter.category.as_ref() == Some(&v.id),
+            FacetEntry::AllSources => self.filter.source.is_none(),
+            FacetEntry::Source(v) => self.filter.source.as_ref() == Some(&v.id),
+            FacetEntry::AllCatalogs => self.filter.catalog.is_none(),
+            FacetEntry::Catalog(c) => self.filter.catalog == Some(*c),
+            _ => false,
+        }
+    }
+
+    /// The count shown beside a facet entry.
+    pub fn facet_count(&self, entry: &FacetEntry) -> Option<usize> {
+        let c = &self.counts;
+        match entry {
+            FacetEntry::AllCategories => Some(c.all_categories),
+            FacetEntry::Category(v) => Some(c.by_category.get(&v.id).copied().unwrap_or(0)),
+            FacetEntry::AllSources => Some(c.all_sources),
+            FacetEntry::Source(v) => Some(c.by_source.get(&v.id).copied().unwrap_or(0)),
+            FacetEntry::AllCatalogs => Some(c.all_catalogs),
+            FacetEntry::Catalog(i) => Some(c.by_catalog.get(i).copied().unwrap_or(0)),
+            _ => None,
+        }
+    }
+
+    /// The display name of a facet entry in the current language.
+    pub fn facet_name(&self, entry: &FacetEntry) -> String {
+        let w = crate::i18n::words(self.lang);
+        let lib = &self.library;
+        match entry {
+            FacetEntry::CategoriesHeading => w.categories.to_owned(),
+            FacetEntry::SourcesHeading => w.sources.to_owned(),
+            FacetEntry::CatalogsHeading => w.catalogs.to_owned(),
+            FacetEntry::AllCategories | FacetEntry::AllCatalogs => w.all.to_owned(),
+            FacetEntry::AllSources => w.all_sources.to_owned(),
+            FacetEntry::Category(v) => lib.catalogs[v.catalog]
+                .categories
+                .iter()
+                .find(|c| c.id == v.id)
+                .map_or_else(|| v.id.clone(), |c| c.name.get(self.lang).to_owned()),
+            FacetEntry::Source(v) => lib.catalogs[v.catalog]
+                .sources
+                .iter()
+                .find(|s| s.id == v.id)
+                .map_or_else(|| v.id.clone(), |s| s.name.get(self.lang).to_owned()),
+            FacetEntry::Catalog(i) => lib.catalogs[*i].title.get(self.lang).to_owned(),
+        }
+    }
+
+    /// Active filters as short labels, for the header's chips.
+    pub fn chips(&self) -> Vec<String> {
+        self.facets
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e,
+                    FacetEntry::Category(_) | FacetEntry::Source(_) | FacetEntry::Catalog(_)
+                )
+            })
+            .filter(|e| self.facet_is_active(e))
+            .map(|e| self.facet_name(e))
+            .collect()
+    }
+}

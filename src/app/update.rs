@@ -1,0 +1,250 @@
+//! The one place where actions change the explorer's state.
+
+use crate::app::{Action, App, FacetEntry, Focus, Pane, Row};
+use crate::describe::answer::answer;
+use crate::i18n::words;
+
+impl App {
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Viewport { .. }) {
+            self.message = None;
+        }
+        if self.show_help && !matches!(action, Action::Viewport { .. } | Action::Quit) {
+            self.show_help = false;
+            return;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Insert(c) => self.edit(|q, at| {
+                q.insert(byte_at(q, at), c);
+                at + 1
+            }),
+            Action::DeleteBack => self.edit(|q, at| {
+                if at == 0 {
+                    return 0;
+                }
+                q.remove(byte_at(q, at - 1));
+                at - 1
+            }),
+            Action::DeleteForward => self.edit(|q, at| {
+                if at < q.chars().count() {
+                    q.remove(byte_at(q, at));
+                }
+                at
+            }),
+            Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
+            Action::CursorRight => self.cursor = (self.cursor + 1).min(self.query.chars().count()),
+            Action::CursorStart => self.cursor = 0,
+            Action::CursorEnd => self.cursor = self.query.chars().count(),
+            Action::ClearQuery => self.edit(|q, _| {
+                q.clear();
+                0
+            }),
+            Action::Back => self.back(),
+            Action::FocusSearch => self.focus = Focus::Search,
+            Action::FocusNext => self.focus = self.focus.next(),
+            Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::Next => self.step(1),
+            Action::Prev => self.step(-1),
+            Action::PageDown => self.step(self.page()),
+            Action::PageUp => self.step(-self.page()),
+            Action::First => self.step(i32::MIN / 2),
+            Action::Last => self.step(i32::MAX / 2),
+            Action::Activate => self.activate(),
+            Action::ClickRow(row) => {
+                if matches!(self.rows.get(row), Some(Row::Item(_))) {
+                    self.select_row(row);
+                    self.focus = Focus::List;
+                }
+            }
+            Action::ClickFacet(i) => {
+                if self.facets.get(i).is_some_and(|e| !e.is_heading()) {
+                    self.facet_cursor = i;
+                    self.focus = Focus::Facets;
+                    self.toggle_facet();
+                }
+            }
+            Action::Scroll(pane, delta) => self.scroll(pane, delta),
+            Action::ChooseCategory(n) => self.choose_category(n),
+            Action::CycleSource => self.cycle_source(),
+            Action::ClearFilters => {
+                self.filter = crate::search::Filter::default();
+                self.refresh();
+                self.message = Some(words(self.lang).filters_cleared.to_owned());
+            }
+            Action::ToggleLanguage => {
+                self.lang = self.lang.toggled();
+                self.message = Some(words(self.lang).language_set.to_owned());
+            }
+            Action::CopyAnswer => {
+                if let Some(item) = self.selected_item() {
+                    self.clipboard = Some(answer(&self.library, item, self.lang));
+                    self.message = Some(words(self.lang).answer_copied.to_owned());
+                }
+            }
+            Action::ToggleHelp => self.show_help = true,
+            Action::Viewport {
+                list_rows,
+                detail_max_scroll,
+            } => {
+                self.list_rows = list_rows.max(1);
+                self.detail_max_scroll = detail_max_scroll;
+                self.detail_scroll = self.detail_scroll.min(detail_max_scroll);
+            }
+        }
+    }
+
+    /// Edits the query with `f(query, cursor) -> new cursor`, then refreshes the results.
+    fn edit(&mut self, f: impl FnOnce(&mut String, usize) -> usize) {
+        let at = self.cursor.min(self.query.chars().count());
+        let before = self.query.clone();
+        self.cursor = f(&mut self.query, at);
+        self.focus = Focus::Search;
+        if self.query != before {
+            self.refresh();
+        }
+    }
+
+    fn back(&mut self) {
+        if self.focus == Focus::Search && !self.query.is_empty() {
+            self.update(Action::ClearQuery);
+        } else if self.focus == Focus::Search {
+            self.focus = Focus::List;
+        }
+    }
+
+    fn page(&self) -> i32 {
+        i32::try_from(self.list_rows.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+
+    /// Moves in the focused pane: the facet cursor, the detail's scroll, or the item selection.
+    fn step(&mut self, delta: i32) {
+        match self.focus {
+            Focus::Facets => self.move_facet(delta),
+            Focus::Detail => self.scroll(Pane::Detail, delta),
+            Focus::Search | Focus::List => self.move_selection(delta),
+        }
+    }
+
+    fn move_selection(&mut self, delta: i32) {
+        let items: Vec<usize> = (0..self.rows.len())
+            .filter(|&r| matches!(self.rows[r], Row::Item(_)))
+            .collect();
+        if items.is_empty() {
+            return;
+        }
+        let current = self
+            .selected
+            .and_then(|s| items.iter().position(|&r| r == s))
+            .unwrap_or(0);
+        let target = clamp_step(current, delta, items.len());
+        self.select_row(items[target]);
+    }
+
+    fn select_row(&mut self, row: usize) {
+        if self.selected != Some(row) {
+            self.selected = Some(row);
+            self.detail_scroll = 0;
+        }
+    }
+
+    fn move_facet(&mut self, delta: i32) {
+        let selectable: Vec<usize> = (0..self.facets.len())
+            .filter(|&i| !self.facets[i].is_heading())
+            .collect();
+        let Some(current) = selectable.iter().position(|&i| i == self.facet_cursor) else {
+            return;
+        };
+        self.facet_cursor = selectable[clamp_step(current, delta, selectable.len())];
+    }
+
+    fn scroll(&mut self, pane: Pane, delta: i32) {
+        match pane {
+            Pane::Detail => {
+                let next = i64::from(self.detail_scroll) + i64::from(delta);
+                let clamped = next.clamp(0, i64::from(self.detail_max_scroll));
+                self.detail_scroll = u16::try_from(clamped).unwrap_or(0);
+            }
+            Pane::List => self.move_selection(delta),
+            Pane::Facets => self.move_facet(delta),
+        }
+    }
+
+    fn activate(&mut self) {
+        match self.focus {
+            Focus::Search => self.focus = Focus::List,
+            Focus::Facets => self.toggle_facet(),
+            Focus::List => self.focus = Focus::Detail,
+            Focus::Detail => {}
+        }
+    }
+
+    /// Sets the filter of the facet under the cursor, or clears it if it is already set.
+    fn toggle_facet(&mut self) {
+        let Some(entry) = self.facets.get(self.facet_cursor).cloned() else {
+            return;
+        };
+        let active = self.facet_is_active(&entry);
+        let f = &mut self.filter;
+        match entry {
+            FacetEntry::AllCategories => f.category = None,
+            FacetEntry::Category(v) => f.category = if active { None } else { Some(v.id) },
+            FacetEntry::AllSources => f.source = None,
+            FacetEntry::Source(v) => f.source = if active { None } else { Some(v.id) },
+            FacetEntry::AllCatalogs => f.catalog = None,
+            FacetEntry::Catalog(c) => f.catalog = if active { None } else { Some(c) },
+            _ => return,
+        }
+        self.refresh();
+    }
+
+    fn choose_category(&mut self, n: usize) {
+        let category = if n == 0 {
+            None
+        } else {
+            let mut categories = self.facets.iter().filter_map(|e| match e {
+                FacetEntry::Category(v) => Some(v.id.clone()),
+                _ => None,
+            });
+            let Some(id) = categories.nth(n - 1) else {
+                return;
+            };
+            Some(id)
+        };
+        self.filter.category = category;
+        self.refresh();
+    }
+
+    fn cycle_source(&mut self) {
+        let sources: Vec<String> = self
+            .facets
+            .iter()
+            .filter_map(|e| match e {
+                FacetEntry::Source(v) => Some(v.id.clone()),
+                _ => None,
+            })
+            .collect();
+        let next = match &self.filter.source {
+            None => sources.first().cloned(),
+            Some(current) => {
+                let i = sources.iter().position(|s| s == current);
+                i.and_then(|i| sources.get(i + 1)).cloned()
+            }
+        };
+        self.filter.source = next;
+        self.refresh();
+    }
+}
+
+/// `current + delta`, kept within `0..len`.
+fn clamp_step(current: usize, delta: i32, len: usize) -> usize {
+    let target = i64::try_from(current).unwrap_or(0) + i64::from(delta);
+    let max = i64::try_from(len.saturating_sub(1)).unwrap_or(0);
+    usize::try_from(target.clamp(0, max)).unwrap_or(0)
+}
+
+/// The byte offset of char `at` in `s` (the end when `at` is past it).
+fn byte_at(s: &str, at: usize) -> usize {
+    s.char_indices().nth(at).map_or(s.len(), |(b, _)| b)
+}

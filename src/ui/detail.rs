@@ -1,0 +1,129 @@
+//! The detail pane: everything about the selected item, wrapped and scrollable.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use crate::app::{App, Focus};
+use crate::describe::detail::detail;
+use crate::i18n::words;
+use crate::ui::theme::Theme;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Draws the pane; returns how far it can scroll.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> u16 {
+    let w = words(app.lang);
+    let block =
+        Block::bordered()
+            .title(format!(" {} ", w.details))
+            .border_style(if app.focus == Focus::Detail {
+                theme.border_focused
+            } else {
+                theme.border
+            });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(index) = app.selected_item() else {
+        frame.render_widget(Paragraph::new(Span::styled(w.no_item, theme.dim)), inner);
+        return 0;
+    };
+    let lines = lines(app, theme, index, usize::from(inner.width));
+    let total = lines.len();
+    let paragraph = Paragraph::new(lines);
+    let max_scroll = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    let scroll = app.detail_scroll.min(max_scroll);
+    frame.render_widget(paragraph.scroll((scroll, 0)), inner);
+    max_scroll
+}
+
+fn lines(app: &App, theme: &Theme, index: usize, width: usize) -> Vec<Line<'static>> {
+    let d = detail(&app.library, index, app.lang);
+    let mut out = Vec::new();
+    push_wrapped(&mut out, &d.name, "", "", theme.title, width);
+    for other in &d.other_names {
+        push_wrapped(&mut out, other, "", "", theme.dim, width);
+    }
+    out.push(Line::from(Span::styled(format!("id: {}", d.id), theme.dim)));
+    for field in &d.fields {
+        out.push(Line::raw(""));
+        out.push(Line::from(Span::styled(field.label, theme.label)));
+        for entry in &field.entries {
+            push_wrapped(&mut out, &entry.text, "• ", "  ", Style::new(), width);
+            if let Some(meta) = &entry.meta {
+                let style = if meta.contains(words(app.lang).inferred) {
+                    theme.inferred
+                } else {
+                    theme.dim
+                };
+                push_wrapped(&mut out, meta, "  ", "  ", style, width);
+            }
+        }
+    }
+    out
+}
+
+/// Word-wraps `text` to `width` cells, the first line after `first`, the others after `rest`.
+fn push_wrapped(
+    out: &mut Vec<Line<'static>>,
+    text: &str,
+    first: &str,
+    rest: &str,
+    style: Style,
+    width: usize,
+) {
+    for (i, line) in wrap(text, width.saturating_sub(first.width().max(rest.width())).max(8))
+        .into_iter()
+        .enumerate()
+    {
+        let lead = if i == 0 { first } else { rest };
+        out.push(Line::from(vec![
+            Span::raw(lead.to_owned()),
+            Span::styled(line, style),
+        ]));
+    }
+}
+
+/// Greedy word wrap by display width; words longer than the line are split.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let needed = if line.is_empty() {
+                word.width()
+            } else {
+                line.width() + 1 + word.width()
+            };
+            if needed > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            for c in word.chars() {
+                if line.width() + c.width().unwrap_or(0) > width {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push(c);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn wrap_respects_width_and_keeps_words() {
+        let lines = wrap("the quick brown fox jumps over the lazy dog", 10);
+        assert_eq!(lines, ["the quick", "brown fox", "jumps over", "the lazy", "dog"]);
+        assert!(wrap("ICCIDICCIDICCID", 6).iter().all(|l| l.width() <= 6));
+        assert!(wrap("日本語のテキスト", 5).iter().all(|l| l.width() <= 5));
+    }
+}

@@ -1,0 +1,41 @@
+//! The header line: catalog, document and how many items are shown.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::i18n::words;
+use crate::ui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let w = words(app.lang);
+    let mut left = vec![Span::raw(" ")];
+    match app.library.catalogs.as_slice() {
+        [one] => {
+            left.push(Span::styled(one.title.get(app.lang).to_owned(), theme.title));
+            left.push(Span::styled(format!(" · {}", one.product), theme.title));
+            let doc = &one.document;
+            let mut source = format!("  {}: “{}”", w.document, doc.title.get(app.lang));
+            if let Some(date) = &doc.date {
+                source.push_str(&format!(", {date}"));
+            }
+            left.push(Span::styled(source, theme.dim));
+        }
+        many => left.push(Span::styled(
+            format!("privcat · {} {}", many.len(), w.catalogs.to_lowercase()),
+            theme.title,
+        )),
+    }
+    let count = format!("{} / {} ", app.shown, app.total());
+    let [l, r] = area.layout(&ratatui::layout::Layout::horizontal([
+        ratatui::layout::Constraint::Min(0),
+        ratatui::layout::Constraint::Length(u16::try_from(count.len() + 1).unwrap_or(12)),
+    ]));
+    frame.render_widget(Paragraph::new(Line::from(left)), l);
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(count, theme.title)).right_aligned()),
+        r,
+    );
+}

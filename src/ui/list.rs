@@ -1,0 +1,151 @@
+//! The item list: document structure while browsing, ranked matches while searching; only visible rows are built.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Focus, Row};
+use crate::i18n::words;
+use crate::search::positions;
+use crate::ui::theme::Theme;
+use crate::ui::{fit, window};
+
+/// Draws the list; returns the index of the first row shown.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usize) -> usize {
+    let w = words(app.lang);
+    let focused = matches!(app.focus, Focus::List | Focus::Search);
+    let block = Block::bordered()
+        .title(format!(" {} ", w.items))
+        .border_style(if app.focus == Focus::List {
+            theme.border_focused
+        } else {
+            theme.border
+        });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(w.no_matches, theme.dim)).wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
+        return 0;
+    }
+    let height = usize::from(inner.height);
+    let selected = app.selected.unwrap_or(0);
+    let mut top = selected;
+    while top > 0 && selected - top < 2 && !matches!(app.rows[top - 1], Row::Item(_)) {
+        top -= 1;
+    }
+    let offset = window(offset.min(top), selected, height, app.rows.len());
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = app
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| {
+            let line = row_line(app, theme, *row, width);
+            if Some(i) == app.selected {
+                let style = if focused {
+                    theme.selected
+                } else {
+                    theme.selected_unfocused
+                };
+                let pad = width.saturating_sub(line.width());
+                let mut line = line;
+                line.spans.push(Span::raw(" ".repeat(pad)));
+                line.patch_style(style)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    offset
+}
+
+fn row_line(app: &App, theme: &Theme, row: Row, width: usize) -> Line<'static> {
+    let lib = &app.library;
+    match row {
+        Row::Category { catalog, category } => {
+            let c = &lib.catalogs[catalog];
+            let mut name = c.categories[category].name.get(app.lang).to_owned();
+            if lib.catalogs.len() > 1 {
+                name = format!("{} › {name}", c.title.get(app.lang));
+            }
+            Line::from(Span::styled(fit(&name, width), theme.heading))
+        }
+        Row::Group { catalog, group } => {
+            let name = match group {
+                Some(g) => lib.catalogs[catalog].groups[g].name.get(app.lang).to_owned(),
+                None => direct_label(app),
+            };
+            Line::from(Span::styled(fit(&format!(" {name}"), width), theme.group))
+        }
+        Row::Item(hit) => item_line(app, theme, hit.item, width),
+    }
+}
+
+fn direct_label(app: &App) -> String {
+    match app.lang {
+        crate::text::Lang::En => "(directly in the category)".to_owned(),
+        crate::text::Lang::Sv => "(direkt i kategorin)".to_owned(),
+    }
+}
+
+fn item_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'static> {
+    let lib = &app.library;
+    let item = &lib.items[index];
+    let name = item.name.get(app.lang);
+    let indent = if app.parsed.is_empty() { "   " } else { " " };
+    let mut spans = vec![Span::raw(indent)];
+    let marks = if app.parsed.is_empty() {
+        Vec::new()
+    } else {
+        positions(name, &app.parsed)
+    };
+    spans.extend(highlighted(name, &marks, Style::new(), theme.matched));
+    if !app.parsed.is_empty() {
+        let place = lib.group_of(item).map_or_else(
+            || lib.category_of(item).name.get(app.lang),
+            |g| g.name.get(app.lang),
+        );
+        let used = indent.width() + name.width();
+        let room = width.saturating_sub(used + 3);
+        if room > 4 {
+            spans.push(Span::styled(format!("  {}", fit(place, room)), theme.dim));
+        }
+    }
+    let line = Line::from(spans);
+    if line.width() > width {
+        Line::from(Span::raw(fit(&line.to_string(), width)))
+    } else {
+        line
+    }
+}
+
+/// Splits `text` into spans, styling the chars at `marks` with `hit`.
+pub fn highlighted(text: &str, marks: &[usize], base: Style, hit: Style) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_is_hit = false;
+    for (i, c) in text.chars().enumerate() {
+        let is_hit = marks.binary_search(&i).is_ok();
+        if is_hit != run_is_hit && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_is_hit { hit } else { base },
+            ));
+        }
+        run_is_hit = is_hit;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_is_hit { hit } else { base }));
+    }
+    spans
+}

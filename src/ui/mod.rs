@@ -1,0 +1,176 @@
+//! Drawing the explorer from `&App`; the views keep only scroll memory and report where things were drawn.
+
+mod detail;
+mod facets;
+mod header;
+mod help;
+mod list;
+mod search;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthChar;
+
+use crate::app::{Action, App, Pane};
+use crate::i18n::words;
+pub use theme::Theme;
+
+/// The smallest terminal the explorer draws in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// What the views remember between frames, and where the last frame put each pane.
+#[derive(Debug, Default, Clone)]
+pub struct View {
+    pub list_offset: usize,
+    pub facet_offset: usize,
+    pub list_area: Rect,
+    pub facets_area: Rect,
+    pub detail_area: Rect,
+    pub list_rows: usize,
+    pub detail_max_scroll: u16,
+}
+
+impl View {
+    /// The action a left click at (`column`, `row`) asks for.
+    pub fn click(&self, column: u16, row: u16) -> Option<Action> {
+        let at = Position::new(column, row);
+        if let Some(i) = inner_row(self.list_area, at) {
+            return Some(Action::ClickRow(self.list_offset + i));
+        }
+        if let Some(i) = inner_row(self.facets_area, at) {
+            return Some(Action::ClickFacet(self.facet_offset + i));
+        }
+        None
+    }
+
+    /// The pane under the pointer, for the wheel.
+    pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
+        let at = Position::new(column, row);
+        [
+            (self.list_area, Pane::List),
+            (self.facets_area, Pane::Facets),
+            (self.detail_area, Pane::Detail),
+        ]
+        .into_iter()
+        .find(|(area, _)| area.contains(at))
+        .map(|(_, pane)| pane)
+    }
+}
+
+/// The row inside a bordered area that `at` falls on.
+fn inner_row(area: Rect, at: Position) -> Option<usize> {
+    let inner = area.inner(ratatui::layout::Margin::new(1, 1));
+    inner.contains(at).then(|| usize::from(at.y - inner.y))
+}
+
+/// Draws one frame.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, view: &mut View) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = Paragraph::new(words(app.lang).too_small).wrap(Wrap { trim: true });
+        frame.render_widget(text, area);
+        *view = View {
+            list_offset: view.list_offset,
+            facet_offset: view.facet_offset,
+            ..View::default()
+        };
+        return;
+    }
+    let [header_area, search_area, body, message_area, keys_area] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    header::draw(frame, header_area, app, theme);
+    search::draw(frame, search_area, app, theme);
+    let facet_width = facets::preferred_width(app).min(area.width / 4 + 2);
+    let [facets_area, rest] = body.layout(&Layout::horizontal([
+        Constraint::Length(facet_width),
+        Constraint::Min(20),
+    ]));
+    let (list_area, detail_area) = if rest.width >= 76 {
+        let [l, d] = rest.layout(&Layout::horizontal([
+            Constraint::Percentage(45),
+            Constraint::Percentage(55),
+        ]));
+        (l, d)
+    } else {
+        let [l, d] = rest.layout(&Layout::vertical([
+            Constraint::Percentage(45),
+            Constraint::Percentage(55),
+        ]));
+        (l, d)
+    };
+    view.facet_offset = facets::draw(frame, facets_area, app, theme, view.facet_offset);
+    view.list_offset = list::draw(frame, list_area, app, theme, view.list_offset);
+    view.detail_max_scroll = detail::draw(frame, detail_area, app, theme);
+    status::draw_message(frame, message_area, app, theme);
+    status::draw_keys(frame, keys_area, app, theme);
+    view.list_area = list_area;
+    view.facets_area = facets_area;
+    view.detail_area = detail_area;
+    view.list_rows = usize::from(list_area.height.saturating_sub(2));
+    if app.show_help {
+        help::draw(frame, area, app, theme);
+    }
+}
+
+/// The first row to show so that `selected` is visible, moving as little as possible from `offset`.
+pub fn window(offset: usize, selected: usize, height: usize, len: usize) -> usize {
+    if height == 0 {
+        return 0;
+    }
+    let mut offset = offset.min(len.saturating_sub(height));
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + height {
+        offset = selected + 1 - height;
+    }
+    offset
+}
+
+/// Cuts `text` to `width` display cells, ending with `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_by_display_width() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
+        assert_eq!(fit("日本語テキスト", 5), "日本…");
+    }
+
+    #[test]
+    fn window_keeps_selection_visible() {
+        assert_eq!(window(0, 15, 10, 100), 6);
+        assert_eq!(window(6, 3, 10, 100), 3);
+        assert_eq!(window(50, 5, 10, 8), 0);
+    }
+}
