@@ -1,0 +1,458 @@
+//! The loader on fixture catalogs: each mistake is reported with its file, line, column and path,
+//! every semantic problem in one run, and valid folders load side by side.
+
+use std::path::{Path, PathBuf};
+
+use privcat::catalog::{Diagnostic, Report, Severity, load_paths, load_texts};
+
+fn fixture(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(relative)
+}
+
+fn load(relative: &str) -> (String, Report) {
+    let path = fixture(relative);
+    let report = load_paths(std::slice::from_ref(&path));
+    (path.display().to_string(), report)
+}
+
+/// What a user reads in a diagnostic: where, how bad, and the gist of the message.
+struct Expected<'a> {
+    line: usize,
+    column: usize,
+    path: Option<&'a str>,
+    phrase: &'a str,
+}
+
+/// Loads an invalid fixture that has exactly one problem, an error, and checks it.
+fn assert_single_error(relative: &str, expected: &Expected) -> Diagnostic {
+    let (file, report) = load(relative);
+    assert!(report.library.is_none(), "{relative} must not load");
+    assert_eq!(
+        report.diagnostics.len(),
+        1,
+        "{relative}: {:#?}",
+        report.diagnostics
+    );
+    let d = report.diagnostics[0].clone();
+    assert_eq!(d.severity, Severity::Error, "{d}");
+    assert_eq!(d.file, file);
+    assert_eq!(
+        (d.line, d.column),
+        (Some(expected.line), Some(expected.column)),
+        "{d}"
+    );
+    if let Some(path) = expected.path {
+        assert_eq!(d.path.as_deref(), Some(path), "{d}");
+    }
+    assert!(d.message.contains(expected.phrase), "{d}");
+    let shown = d.to_string();
+    let prefix = format!("{file}:{}:{}: error: ", expected.line, expected.column);
+    assert!(shown.starts_with(&prefix), "{shown}");
+    d
+}
+
+#[test]
+fn minimal_catalog_is_valid() {
+    let (file, report) = load("valid/minimal.yaml");
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    let library = report.library.unwrap();
+    assert_eq!(library.catalogs[0].file, file);
+    let ids: Vec<&str> = library.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["device-name", "serial-number"]);
+}
+
+#[test]
+fn yaml_syntax_error() {
+    assert_single_error(
+        "invalid/syntax-error.yaml",
+        &Expected {
+            line: 27,
+            column: 7,
+            path: None,
+            phrase: "did not find expected ',' or ']'",
+        },
+    );
+}
+
+#[test]
+fn wrong_type_names_the_key() {
+    let d = assert_single_error(
+        "invalid/wrong-type.yaml",
+        &Expected {
+            line: 23,
+            column: 3,
+            path: Some("items"),
+            phrase: "invalid type: map, expected a sequence",
+        },
+    );
+    assert!(d.to_string().ends_with("(at items)"), "{d}");
+}
+
+#[test]
+fn misspelt_key_suggests_the_right_one() {
+    assert_single_error(
+        "invalid/unknown-key.yaml",
+        &Expected {
+            line: 28,
+            column: 5,
+            path: Some("items[1].nmae"),
+            phrase: "unknown key `nmae`; did you mean `name`?",
+        },
+    );
+}
+
+#[test]
+fn missing_required_key() {
+    assert_single_error(
+        "invalid/missing-key.yaml",
+        &Expected {
+            line: 14,
+            column: 5,
+            path: Some("categories[0]"),
+            phrase: "missing key `exhaustive`",
+        },
+    );
+}
+
+#[test]
+fn duplicate_item_id() {
+    assert_single_error(
+        "invalid/duplicate-item-id.yaml",
+        &Expected {
+            line: 26,
+            column: 9,
+            path: Some("items[1].id"),
+            phrase: "duplicate item id `device-name`",
+        },
+    );
+}
+
+#[test]
+fn unknown_group() {
+    assert_single_error(
+        "invalid/unknown-group.yaml",
+        &Expected {
+            line: 27,
+            column: 12,
+            path: Some("items[1].group"),
+            phrase: "unknown group `hardwere`; did you mean `hardware`?",
+        },
+    );
+}
+
+#[test]
+fn unknown_category() {
+    assert_single_error(
+        "invalid/unknown-category.yaml",
+        &Expected {
+            line: 20,
+            column: 15,
+            path: Some("groups[0].category"),
+            phrase: "unknown category `identifed`; did you mean `identified`?",
+        },
+    );
+}
+
+#[test]
+fn unknown_source() {
+    assert_single_error(
+        "invalid/unknown-source.yaml",
+        &Expected {
+            line: 30,
+            column: 24,
+            path: Some("items[0].sources[1]"),
+            phrase: "unknown source `admin-portal`",
+        },
+    );
+}
+
+#[test]
+fn unknown_platform() {
+    assert_single_error(
+        "invalid/unknown-platform.yaml",
+        &Expected {
+            line: 29,
+            column: 26,
+            path: Some("items[0].platforms[1]"),
+            phrase: "unknown platform `linux`",
+        },
+    );
+}
+
+#[test]
+fn unknown_section() {
+    assert_single_error(
+        "invalid/unknown-section.yaml",
+        &Expected {
+            line: 17,
+            column: 14,
+            path: Some("categories[0].section"),
+            phrase: "unknown section `identified-data`",
+        },
+    );
+}
+
+#[test]
+fn unknown_also_listed_item() {
+    assert_single_error(
+        "invalid/unknown-also-listed.yaml",
+        &Expected {
+            line: 29,
+            column: 19,
+            path: Some("items[1].also_listed[0]"),
+            phrase: "unknown item `admin-phone-number`",
+        },
+    );
+}
+
+#[test]
+fn empty_name() {
+    assert_single_error(
+        "invalid/empty-name.yaml",
+        &Expected {
+            line: 25,
+            column: 11,
+            path: Some("items[0].name"),
+            phrase: "this text is empty",
+        },
+    );
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    let d = assert_single_error(
+        "invalid/not-utf8.yaml",
+        &Expected {
+            line: 3,
+            column: 25,
+            path: None,
+            phrase: "not UTF-8",
+        },
+    );
+    assert!(d.message.contains("0xE5"), "{d}");
+}
+
+#[test]
+fn yaml_that_is_not_a_catalog() {
+    assert_single_error(
+        "invalid/not-a-catalog.yaml",
+        &Expected {
+            line: 2,
+            column: 1,
+            path: None,
+            phrase: "this is not a privcat catalog",
+        },
+    );
+}
+
+#[test]
+fn text_missing_a_declared_language_is_a_warning() {
+    let (file, report) = load("invalid/missing-language.yaml");
+    assert_eq!(report.diagnostics.len(), 1, "{:#?}", report.diagnostics);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(d.file, file);
+    assert_eq!((d.line, d.column), (Some(24), Some(11)));
+    assert_eq!(d.path.as_deref(), Some("items[1].name"));
+    assert!(d.message.contains("no sv text"), "{d}");
+    assert!(
+        d.to_string().starts_with(&format!("{file}:24:11: warning: ")),
+        "{d}"
+    );
+    assert_eq!(report.error_count(), 0);
+    let library = report.library.expect("a warning does not stop loading");
+    assert_eq!(library.items.len(), 2);
+}
+
+#[test]
+fn empty_file() {
+    let (file, report) = load("invalid/empty.yaml");
+    assert!(report.library.is_none());
+    assert_eq!(report.diagnostics.len(), 1);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.file, file);
+    assert!(d.is_error());
+    assert_eq!((d.line, d.column), (None, None));
+    assert!(d.message.contains("the file is empty"), "{d}");
+    assert_eq!(d.to_string(), format!("{file}: error: {}", d.message));
+}
+
+#[test]
+fn folder_without_yaml_files() {
+    let (folder, report) = load("invalid/no-catalog-files");
+    assert!(report.library.is_none());
+    assert_eq!(report.diagnostics.len(), 1);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.file, folder);
+    assert!(d.is_error());
+    assert!(d.message.contains("no catalog files"), "{d}");
+}
+
+#[test]
+fn missing_path_is_an_error_not_a_panic() {
+    let (file, report) = load("invalid/does-not-exist.yaml");
+    assert!(report.library.is_none());
+    assert_eq!(report.diagnostics.len(), 1);
+    assert_eq!(report.diagnostics[0].file, file);
+    assert!(report.diagnostics[0].is_error());
+}
+
+#[test]
+fn several_errors_are_reported_in_one_run() {
+    let (file, report) = load("invalid/several-errors.yaml");
+    assert!(report.library.is_none());
+    assert_eq!(report.error_count(), 5, "{:#?}", report.diagnostics);
+    assert_eq!(report.diagnostics.len(), 5);
+    let mut found: Vec<(usize, usize, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            assert_eq!(d.file, file);
+            (d.line.unwrap(), d.column.unwrap(), d.path.as_deref().unwrap())
+        })
+        .collect();
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        [
+            (17, 14, "categories[0].section"),
+            (26, 9, "items[1].id"),
+            (30, 12, "items[2].group"),
+            (32, 9, "items[3].id"),
+            (34, 11, "items[3].name"),
+        ]
+    );
+    let messages: Vec<&str> = report.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    for phrase in [
+        "unknown section `colected-data`; did you mean `collected-data`?",
+        "item id `Serial_Number` must be lowercase kebab-case",
+        "unknown group `hardwar`; did you mean `hardware`?",
+        "duplicate item id `imei`",
+        "this text is empty",
+    ] {
+        assert!(
+            messages.iter().any(|m| m.contains(phrase)),
+            "{phrase}: {messages:#?}"
+        );
+    }
+}
+
+#[test]
+fn two_catalogs_in_a_folder_load_side_by_side() {
+    let (folder, report) = load("valid/two-catalogs");
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    let library = report.library.unwrap();
+    let catalogs: Vec<(&str, &str)> = library
+        .catalogs
+        .iter()
+        .map(|c| (c.id.as_str(), c.file.as_str()))
+        .collect();
+    let alpha = Path::new(&folder).join("alpha.yaml").display().to_string();
+    let beta = Path::new(&folder).join("beta.yaml").display().to_string();
+    assert_eq!(
+        catalogs,
+        [("vendor-alpha", alpha.as_str()), ("vendor-beta", beta.as_str())]
+    );
+    let items: Vec<(&str, &str)> = library
+        .items
+        .iter()
+        .map(|i| (library.catalog_of(i).id.as_str(), i.id.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("vendor-alpha", "device-name"),
+            ("vendor-alpha", "alpha-account-id"),
+            ("vendor-beta", "device-name"),
+            ("vendor-beta", "beta-account-id"),
+        ]
+    );
+}
+
+#[test]
+fn files_named_one_by_one_load_side_by_side() {
+    let paths = [
+        fixture("valid/minimal.yaml"),
+        fixture("valid/two-catalogs/beta.yaml"),
+    ];
+    let report = load_paths(&paths);
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    let library = report.library.unwrap();
+    let ids: Vec<&str> = library.catalogs.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["example", "vendor-beta"]);
+    assert_eq!(library.items.len(), 4);
+}
+
+#[test]
+fn two_catalogs_with_the_same_id_are_an_error() {
+    let (folder, report) = load("invalid/same-catalog-id");
+    assert!(report.library.is_none());
+    assert_eq!(report.diagnostics.len(), 1, "{:#?}", report.diagnostics);
+    let d = &report.diagnostics[0];
+    let first = Path::new(&folder).join("first.yaml").display().to_string();
+    let second = Path::new(&folder).join("second.yaml").display().to_string();
+    assert!(d.is_error());
+    assert_eq!(d.file, second);
+    assert!(
+        d.message
+            .contains(&format!("catalog id `vendor` is already used by {first}")),
+        "{d}"
+    );
+}
+
+#[test]
+fn an_error_in_one_file_stops_loading_and_every_file_is_checked() {
+    let paths = [
+        fixture("invalid/unknown-group.yaml"),
+        fixture("valid/minimal.yaml"),
+        fixture("invalid/empty-name.yaml"),
+    ];
+    let report = load_paths(&paths);
+    assert!(report.library.is_none());
+    let found: Vec<(String, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.file.clone(), d.message.as_str()))
+        .collect();
+    let (first, last) = (paths[0].display().to_string(), paths[2].display().to_string());
+    // Both invalid fixtures use the catalog id `broken`, so the second is also a duplicate.
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert_eq!(found[0].0, first);
+    assert!(found[0].1.starts_with("unknown group"), "{found:#?}");
+    assert_eq!(found[1].0, last);
+    assert_eq!(found[1].1, "this text is empty");
+    assert_eq!(found[2].0, last);
+    assert_eq!(
+        found[2].1,
+        format!("catalog id `broken` is already used by {first}")
+    );
+}
+
+#[test]
+fn in_memory_texts_are_named_as_given() {
+    let bytes = std::fs::read(fixture("invalid/unknown-platform.yaml")).unwrap();
+    let report = load_texts(vec![("pasted.yaml".into(), bytes)]);
+    assert_eq!(report.diagnostics.len(), 1);
+    assert_eq!(
+        report.diagnostics[0].to_string(),
+        "pasted.yaml:29:26: error: unknown platform `linux` (at items[0].platforms[1])"
+    );
+}
+
+#[test]
+fn utf16_is_named_and_a_bom_is_accepted() {
+    let utf16 = load_texts(vec![("u16.yaml".into(), b"\xFF\xFEc\0a\0".to_vec())]);
+    assert!(
+        utf16.diagnostics[0].message.contains("UTF-16"),
+        "{:?}",
+        utf16.diagnostics
+    );
+
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend(std::fs::read(fixture("valid/minimal.yaml")).unwrap());
+    let report = load_texts(vec![("bom.yaml".into(), with_bom)]);
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    assert!(report.library.is_some());
+}
