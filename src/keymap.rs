@@ -11,7 +11,7 @@ pub fn action_for(key: KeyEvent, focus: Focus) -> Option<Action> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     if ctrl {
         return match key.code {
-            KeyCode::Char('c') => Some(Action::Quit),
+            KeyCode::Char('c') => Some(Action::Interrupt),
             KeyCode::Char('u') => Some(Action::ClearQuery),
             KeyCode::Char('n') => Some(Action::Next),
             KeyCode::Char('p') => Some(Action::Prev),
@@ -50,8 +50,6 @@ fn common(code: KeyCode) -> Option<Action> {
         KeyCode::Up => Action::Prev,
         KeyCode::PageDown => Action::PageDown,
         KeyCode::PageUp => Action::PageUp,
-        KeyCode::Home => Action::First,
-        KeyCode::End => Action::Last,
         KeyCode::Tab => Action::FocusNext,
         KeyCode::BackTab => Action::FocusPrev,
         KeyCode::Esc => Action::Back,
@@ -67,6 +65,8 @@ fn search_key(code: KeyCode) -> Option<Action> {
         KeyCode::Delete => Action::DeleteForward,
         KeyCode::Left => Action::CursorLeft,
         KeyCode::Right => Action::CursorRight,
+        KeyCode::Home => Action::CursorStart,
+        KeyCode::End => Action::CursorEnd,
         _ => return None,
     })
 }
@@ -77,8 +77,8 @@ fn pane_key(code: KeyCode) -> Option<Action> {
         KeyCode::Char('/') => Action::FocusSearch,
         KeyCode::Char('j') => Action::Next,
         KeyCode::Char('k') => Action::Prev,
-        KeyCode::Char('g') => Action::First,
-        KeyCode::Char('G') => Action::Last,
+        KeyCode::Char('g') | KeyCode::Home => Action::First,
+        KeyCode::Char('G') | KeyCode::End => Action::Last,
         KeyCode::Char(c @ '0'..='9') => Action::ChooseCategory(digit(c)),
         KeyCode::Char('s') => Action::CycleSource,
         KeyCode::Char('x') => Action::ClearFilters,
@@ -168,7 +168,10 @@ pub fn help(lang: Lang) -> Vec<(&'static str, &'static str)> {
             ("Ctrl-U", "clear the search"),
             ("↑ ↓  j k  Ctrl-N Ctrl-P", "move in the focused pane"),
             ("PgUp PgDn", "move a page"),
-            ("Home End  g G", "first / last"),
+            (
+                "Home End  g G",
+                "first / last (in the search: start / end of the query)",
+            ),
             ("Tab Shift-Tab  ← →", "next / previous pane"),
             ("Enter", "toggle the filter under the cursor; open the list"),
             ("0 1 2 3  (Alt- while typing)", "all categories / one category"),
@@ -193,7 +196,10 @@ pub fn help(lang: Lang) -> Vec<(&'static str, &'static str)> {
             ("Ctrl-U", "rensa sökningen"),
             ("↑ ↓  j k  Ctrl-N Ctrl-P", "flytta i den aktiva rutan"),
             ("PgUp PgDn", "flytta en sida"),
-            ("Home End  g G", "första / sista"),
+            (
+                "Home End  g G",
+                "första / sista (i sökningen: början / slutet av frågan)",
+            ),
             ("Tab Shift-Tab  ← →", "nästa / föregående ruta"),
             ("Enter", "växla filtret under markören; öppna listan"),
             ("0 1 2 3  (Alt- när du skriver)", "alla kategorier / en kategori"),
@@ -302,7 +308,7 @@ mod tests {
         );
         assert_eq!(
             action_for(with(KeyCode::Char('c'), KeyModifiers::CONTROL), Focus::Search),
-            Some(Action::Quit)
+            Some(Action::Interrupt)
         );
         assert_eq!(
             action_for(with(KeyCode::Char('2'), KeyModifiers::ALT), Focus::Search),

@@ -34,9 +34,11 @@ pub enum Pane {
 }
 
 /// Every intent the explorer understands.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-C: quits even from the help overlay.
+    Interrupt,
     /// Search line editing.
     Insert(char),
     DeleteBack,

@@ -224,3 +224,6 @@ impl App {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests;

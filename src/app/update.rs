@@ -10,12 +10,12 @@ impl App {
         if !matches!(action, Action::Viewport { .. }) {
             self.message = None;
         }
-        if self.show_help && !matches!(action, Action::Viewport { .. } | Action::Quit) {
+        if self.show_help && !matches!(action, Action::Viewport { .. } | Action::Interrupt) {
             self.show_help = false;
             return;
         }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit | Action::Interrupt => self.quit = true,
             Action::Insert(c) => self.edit(|q, at| {
                 q.insert(byte_at(q, at), c);
                 at + 1

@@ -140,11 +140,11 @@ fn parse_and_check(name: &str, bytes: &[u8]) -> Result<(CatalogFile, Vec<Diagnos
     if found.iter().any(|d| d.path.is_some() && d.line.is_none()) {
         let positions = Positions::index(text);
         for d in &mut found {
-            if let (Some(path), None) = (&d.path, d.line) {
-                if let Some((line, column)) = positions.find(path) {
-                    d.line = Some(line);
-                    d.column = Some(column);
-                }
+            if let (Some(path), None) = (&d.path, d.line)
+                && let Some((line, column)) = positions.find(path)
+            {
+                d.line = Some(line);
+                d.column = Some(column);
             }
         }
     }

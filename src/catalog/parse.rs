@@ -16,7 +16,7 @@ pub fn decode<'b>(name: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = good.split(|&b| b == b'\n').count();
         let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
         let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
         Diagnostic::file_error(
@@ -71,7 +71,7 @@ fn is_blank_yaml(text: &str) -> bool {
     })
 }
 
-/// serde_yaml appends " at line L column C"; the diagnostic shows the position itself.
+/// `serde_yaml` appends " at line L column C"; the diagnostic shows the position itself.
 fn strip_location(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(cut) if message[cut..].contains(" column ") => message[..cut].to_owned(),
@@ -120,7 +120,7 @@ fn at_root_key(path: &str) -> bool {
     !path.contains(['.', '['])
 }
 
-/// serde_yaml starts some messages with the parent's path ("catalog: unknown field ...").
+/// `serde_yaml` starts some messages with the parent's path ("catalog: unknown field ...").
 fn strip_parent_path<'m>(path: &str, message: &'m str) -> &'m str {
     match message.split_once(": ") {
         Some((prefix, rest)) if !prefix.contains(' ') && path.starts_with(prefix) => rest,

@@ -212,6 +212,15 @@ fn source_uses(refs: &[SourceRef], origin: Origin, sources: &HashMap<String, usi
         .collect()
 }
 
+/// The representative of `i`'s set, compressing the path on the way.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
 /// Makes `also_listed` symmetric and transitive: every listing of a field names all the others.
 fn link_listings(items: &mut [Item], raw: &[schema::Item], offset: usize) {
     let position: HashMap<&str, usize> = items
@@ -220,13 +229,6 @@ fn link_listings(items: &mut [Item], raw: &[schema::Item], offset: usize) {
         .map(|(i, it)| (it.id.as_str(), i))
         .collect();
     let mut parent: Vec<usize> = (0..items.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
     for r in raw {
         let Some(&a) = position.get(r.id.as_str()) else {
             continue;

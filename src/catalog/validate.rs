@@ -230,15 +230,13 @@ pub fn check(name: &str, file: &CatalogFile) -> Vec<Diagnostic> {
             ),
             (Some(g), cat) => {
                 c.reference(format!("{p}.group"), g, &groups, "group");
-                if let (Some(cat), Some(group_cat)) = (cat, group_category.get(g.as_str())) {
-                    if cat != group_cat {
-                        c.error(
-                            format!("{p}.category"),
-                            format!(
-                                "category `{cat}` differs from `{group_cat}`, the category of group `{g}`"
-                            ),
-                        );
-                    }
+                if let (Some(cat), Some(group_cat)) = (cat, group_category.get(g.as_str()))
+                    && cat != group_cat
+                {
+                    c.error(
+                        format!("{p}.category"),
+                        format!("category `{cat}` differs from `{group_cat}`, the category of group `{g}`"),
+                    );
                 }
             }
             (None, Some(cat)) => c.reference(format!("{p}.category"), cat, &categories, "category"),

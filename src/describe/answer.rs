@@ -1,5 +1,7 @@
 //! The answer paragraph for one item: what the explorer copies with `y` and `privcat answer` prints.
 
+use std::fmt::Write as _;
+
 use crate::catalog::{Basis, Library};
 use crate::describe::detail::document_line;
 use crate::text::Lang;
@@ -82,7 +84,7 @@ pub fn answer(library: &Library, index: usize, lang: Lang) -> String {
         lower_first(category.name.get(lang))
     );
     if let Some(g) = library.group_of(item) {
-        first.push_str(&format!(" ({}: {})", p.group, g.name.get(lang)));
+        let _ = write!(first, " ({}: {})", p.group, g.name.get(lang));
     }
     out.push(sentence(&first));
 
@@ -93,10 +95,10 @@ pub fn answer(library: &Library, index: usize, lang: Lang) -> String {
         let source = &catalog.sources[u.source];
         let mut s = format!("{} {}", p.collected_from, lower_first(source.name.get(lang)));
         if let Some(c) = &source.condition {
-            s.push_str(&format!(", {}", c.text.get(lang).trim_end_matches('.')));
+            let _ = write!(s, ", {}", c.text.get(lang).trim_end_matches('.'));
         }
         if u.basis == Basis::Inferred {
-            s.push_str(&format!(" ({})", p.source_inferred));
+            let _ = write!(s, " ({})", p.source_inferred);
         }
         out.push(sentence(&s));
     }
@@ -123,7 +125,7 @@ pub fn answer(library: &Library, index: usize, lang: Lang) -> String {
         crate::describe::section_label(catalog, &item.section, lang)
     );
     if !item.exhaustive {
-        reference.push_str(&format!("; {}", p.not_exhaustive));
+        let _ = write!(reference, "; {}", p.not_exhaustive);
     }
     out.push(sentence(&reference));
     out.join(" ")

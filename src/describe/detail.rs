@@ -1,5 +1,7 @@
 //! Everything known about one item, as labelled fields: what the explorer's detail pane and `show` print.
 
+use std::fmt::Write as _;
+
 use crate::catalog::{Basis, Library, Origin};
 use crate::describe::{provenance, section_label};
 use crate::i18n::words;
@@ -215,7 +217,7 @@ pub fn document_line(library: &Library, index: usize, lang: Lang) -> String {
         catalog.publisher
     );
     if let Some(date) = &doc.date {
-        line.push_str(&format!(", {} {date}", w.dated));
+        let _ = write!(line, ", {} {date}", w.dated);
     }
     line
 }

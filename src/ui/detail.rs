@@ -10,7 +10,8 @@ use crate::app::{App, Focus};
 use crate::describe::detail::detail;
 use crate::i18n::words;
 use crate::ui::theme::Theme;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use crate::ui::wrap;
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the pane; returns how far it can scroll.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> u16 {
@@ -85,38 +86,9 @@ fn push_wrapped(
     }
 }
 
-/// Greedy word wrap by display width; words longer than the line are split.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            let needed = if line.is_empty() {
-                word.width()
-            } else {
-                line.width() + 1 + word.width()
-            };
-            if needed > width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            for c in word.chars() {
-                if line.width() + c.width().unwrap_or(0) > width {
-                    lines.push(std::mem::take(&mut line));
-                }
-                line.push(c);
-            }
-        }
-        lines.push(line);
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use crate::ui::wrap;
     use unicode_width::UnicodeWidthStr;
 
     #[test]

@@ -1,5 +1,7 @@
 //! The header line: catalog, document and how many items are shown.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -19,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let doc = &one.document;
             let mut source = format!("  {}: “{}”", w.document, doc.title.get(app.lang));
             if let Some(date) = &doc.date {
-                source.push_str(&format!(", {date}"));
+                let _ = write!(source, ", {date}");
             }
             left.push(Span::styled(source, theme.dim));
         }

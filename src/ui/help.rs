@@ -3,36 +3,39 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::i18n::words;
 use crate::keymap;
 use crate::ui::theme::Theme;
+use crate::ui::wrap;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = words(app.lang);
     let keys = keymap::help(app.lang);
     let key_width = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(10) + 2;
-    let mut lines: Vec<Line> = keys
-        .iter()
-        .map(|(k, what)| {
-            Line::from(vec![
-                Span::styled(
-                    format!("{k}{}", " ".repeat(key_width.saturating_sub(k.width()))),
-                    theme.label,
-                ),
-                Span::raw(*what),
-            ])
-        })
-        .collect();
+    let width = area.width.saturating_sub(4).min(96);
+    let text_width = usize::from(width.saturating_sub(2))
+        .saturating_sub(key_width)
+        .max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, what) in &keys {
+        for (i, part) in wrap(what, text_width).into_iter().enumerate() {
+            let key = if i == 0 { *k } else { "" };
+            let pad = " ".repeat(key_width.saturating_sub(key.width()));
+            lines.push(Line::from(vec![
+                Span::styled(format!("{key}{pad}"), theme.label),
+                Span::raw(part),
+            ]));
+        }
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(w.help_close, theme.dim)));
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let width = area.width.saturating_sub(4).min(86);
     let [popup] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
@@ -43,8 +46,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::bordered()
         .title(format!(" {} ", w.help_title))
         .border_style(theme.border_focused);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
-        popup,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::App;
 use crate::keymap;
 use crate::ui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw_message(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let line = match (&app.message, app.selected_item()) {
@@ -23,8 +24,15 @@ pub fn draw_message(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 pub fn draw_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut keys = keymap::key_bar(app.focus, app.lang);
+    let width =
+        |keys: &[(&str, &str)]| keys.iter().map(|(k, w)| k.width() + w.width() + 5).sum::<usize>() + 1;
+    // The last three (pane, help, quit) always show; the pane's own keys give way from the end.
+    while width(&keys) > usize::from(area.width) && keys.len() > 3 {
+        keys.remove(keys.len() - 4);
+    }
     let mut spans = vec![Span::raw(" ")];
-    for (key, what) in keymap::key_bar(app.focus, app.lang) {
+    for (key, what) in keys {
         spans.push(Span::styled(format!(" {key} "), theme.key));
         spans.push(Span::raw(format!(" {what}  ")));
     }

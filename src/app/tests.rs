@@ -1,0 +1,236 @@
+//! Transitions of the explorer state, driven by actions and by key sequences through the key map.
+
+use crate::app::{Action, App, Focus, Row};
+use crate::catalog::load_builtin;
+use crate::keymap::{action_for, parse_keys};
+use crate::text::Lang;
+
+fn app() -> App {
+    App::new(load_builtin().library.unwrap(), Lang::En)
+}
+
+fn press(app: &mut App, keys: &str) {
+    for key in parse_keys(keys).unwrap() {
+        if let Some(action) = action_for(key, app.focus) {
+            app.update(action);
+        }
+    }
+}
+
+fn selected_id(app: &App) -> String {
+    app.library.items[app.selected_item().unwrap()].id.clone()
+}
+
+#[test]
+fn starts_in_the_search_browsing_every_item_under_headings() {
+    let app = app();
+    assert_eq!(app.focus, Focus::Search);
+    assert_eq!((app.shown, app.total()), (66, 66));
+    assert!(matches!(app.rows[0], Row::Category { .. }));
+    assert!(matches!(app.rows[1], Row::Group { .. }));
+    assert_eq!(selected_id(&app), "owner-name");
+}
+
+#[test]
+fn typing_searches_and_selects_the_best_match() {
+    let mut app = app();
+    press(&mut app, "imei");
+    assert_eq!(app.query, "imei");
+    assert_eq!(selected_id(&app), "imei");
+    assert!(
+        app.rows.iter().all(|r| matches!(r, Row::Item(_))),
+        "no headings while searching"
+    );
+}
+
+#[test]
+fn esc_clears_the_query_then_leaves_the_search() {
+    let mut app = app();
+    press(&mut app, "imei<esc>");
+    assert_eq!((app.query.as_str(), app.focus), ("", Focus::Search));
+    assert_eq!(app.shown, 66);
+    press(&mut app, "<esc>");
+    assert_eq!(app.focus, Focus::List);
+    press(&mut app, "/");
+    assert_eq!(app.focus, Focus::Search);
+    press(&mut app, "ab<c-u>");
+    assert_eq!(app.query, "");
+}
+
+#[test]
+fn cursor_editing_handles_multibyte_chars() {
+    let mut app = app();
+    press(&mut app, "åtkmst<left><left><left>o<end><bs>t");
+    assert_eq!(app.query, "åtkomst");
+    assert_eq!(app.cursor, 7);
+}
+
+#[test]
+fn movement_skips_headings_and_stops_at_the_ends() {
+    let mut app = app();
+    press(&mut app, "<down><down><down>");
+    assert_eq!(selected_id(&app), "device-name");
+    press(&mut app, "<up><up><up><up>");
+    assert_eq!(selected_id(&app), "owner-name");
+    press(&mut app, "<esc><end>");
+    assert_eq!(selected_id(&app), "pending-install-device-count");
+    press(&mut app, "gj");
+    assert_eq!(selected_id(&app), "user-principal-name");
+}
+
+#[test]
+fn digits_choose_a_category_and_chips_show_it() {
+    let mut app = app();
+    press(&mut app, "<tab><tab>2");
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.filter.category.as_deref(), Some("pseudonymized"));
+    assert_eq!(app.shown, 22);
+    assert_eq!(app.chips(), vec!["Pseudonymized data".to_string()]);
+    press(&mut app, "0");
+    assert_eq!(app.shown, 66);
+    press(&mut app, "<a-3>");
+    assert_eq!(app.shown, 8);
+}
+
+#[test]
+fn source_filter_cycles_and_x_clears_everything() {
+    let mut app = app();
+    press(&mut app, "<esc>s");
+    assert_eq!(app.filter.source.as_deref(), Some("admin-portal"));
+    press(&mut app, "sss");
+    assert_eq!(app.filter.source.as_deref(), Some("diagnostics"));
+    assert_eq!(app.shown, 7);
+    press(&mut app, "s");
+    assert_eq!(app.filter.source, None);
+    press(&mut app, "1sx");
+    assert!(app.filter.is_empty());
+    assert_eq!(app.message.as_deref(), Some("Filters cleared"));
+}
+
+#[test]
+fn facet_counts_follow_the_query() {
+    let mut app = app();
+    press(&mut app, "id");
+    let by_category: usize = app.counts.by_category.values().sum();
+    assert_eq!(by_category, app.shown);
+    press(&mut app, "<a-2>");
+    assert!(
+        app.counts.all_categories > app.shown,
+        "the All entry counts every category"
+    );
+}
+
+#[test]
+fn enter_on_a_facet_toggles_it() {
+    let mut app = app();
+    press(&mut app, "<tab>");
+    assert_eq!(app.focus, Focus::Facets);
+    press(&mut app, "<down><enter>");
+    assert_eq!(app.filter.category.as_deref(), Some("identified"));
+    press(&mut app, "<enter>");
+    assert_eq!(app.filter.category, None);
+}
+
+#[test]
+fn clicks_select_items_and_toggle_facets() {
+    let mut app = app();
+    let imei = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Item(h) if app.library.items[h.item].id == "imei"))
+        .unwrap();
+    app.update(Action::ClickRow(imei));
+    assert_eq!(selected_id(&app), "imei");
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::ClickRow(0));
+    assert_eq!(selected_id(&app), "imei", "a click on a heading selects nothing");
+    let aggregated = app
+        .facets
+        .iter()
+        .position(|f| app.facet_name(f) == "Aggregated data")
+        .unwrap();
+    app.update(Action::ClickFacet(aggregated));
+    assert_eq!(app.shown, 8);
+}
+
+#[test]
+fn language_toggle_switches_catalog_text_and_interface_words() {
+    let mut app = app();
+    press(&mut app, "<esc>L");
+    assert_eq!(app.lang, Lang::Sv);
+    assert_eq!(app.message.as_deref(), Some("Språk: svenska"));
+    assert_eq!(app.facet_name(&app.facets[0]), "Kategorier");
+    press(&mut app, "L");
+    assert_eq!(app.lang, Lang::En);
+}
+
+#[test]
+fn copy_puts_the_answer_on_the_clipboard_and_says_so() {
+    let mut app = app();
+    press(&mut app, "imei<c-y>");
+    let copied = app.clipboard.clone().unwrap();
+    assert!(
+        copied.starts_with("IMEI number — Microsoft Intune lists this as identified data"),
+        "{copied}"
+    );
+    assert_eq!(app.message.as_deref(), Some("Answer copied to the clipboard"));
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it_without_acting() {
+    let mut app = app();
+    press(&mut app, "<esc>?");
+    assert!(app.show_help);
+    press(&mut app, "q");
+    assert!(!app.show_help);
+    assert!(!app.quit, "the key that closes help does nothing else");
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn ctrl_c_quits_from_the_search() {
+    let mut app = app();
+    press(&mut app, "q");
+    assert!(!app.quit);
+    press(&mut app, "<c-c>");
+    assert!(app.quit);
+}
+
+#[test]
+fn detail_scroll_is_clamped_and_reset_on_a_new_selection() {
+    let mut app = app();
+    app.update(Action::Viewport {
+        list_rows: 10,
+        detail_max_scroll: 5,
+    });
+    press(&mut app, "<tab><tab><tab>");
+    assert_eq!(app.focus, Focus::Detail);
+    press(&mut app, "<pgdn><pgdn>");
+    assert_eq!(app.detail_scroll, 5);
+    press(&mut app, "k");
+    assert_eq!(app.detail_scroll, 4);
+    app.update(Action::Scroll(crate::app::Pane::List, 1));
+    assert_eq!(app.detail_scroll, 0);
+}
+
+#[test]
+fn browsing_keeps_the_selection_when_a_filter_still_shows_it() {
+    let mut app = app();
+    press(&mut app, "<esc><end>");
+    let last = selected_id(&app);
+    press(&mut app, "3");
+    assert_eq!(selected_id(&app), last);
+    press(&mut app, "1");
+    assert_eq!(selected_id(&app), "owner-name");
+}
+
+#[test]
+fn no_match_leaves_nothing_selected() {
+    let mut app = app();
+    press(&mut app, "zzzzqqq");
+    assert_eq!(app.shown, 0);
+    assert_eq!(app.selected_item(), None);
+    press(&mut app, "<down><c-y>");
+    assert_eq!(app.clipboard, None);
+}
