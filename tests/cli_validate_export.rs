@@ -188,7 +188,7 @@ fn validate_checks_every_path_given() {
     // Both fixtures use the catalog id `broken`; the second file is told so.
     assert!(
         err.contains(
-            "tests/fixtures/invalid/empty-name.yaml: error: catalog id `broken` is already used by tests/fixtures/invalid/unknown-group.yaml"
+            "tests/fixtures/invalid/empty-name.yaml:3:7: error: catalog id `broken` is already used by tests/fixtures/invalid/unknown-group.yaml (at catalog.id)"
         ),
         "{err}"
     );
@@ -218,7 +218,7 @@ fn validate_rejects_a_catalog_id_used_twice() {
     let first = Path::new("tests/fixtures/invalid/same-catalog-id").join("first.yaml");
     assert!(
         err.starts_with(&format!(
-            "{}: error: catalog id `vendor` is already used by {}",
+            "{}:3:7: error: catalog id `vendor` is already used by {}",
             second.display(),
             first.display()
         )),
@@ -226,7 +226,7 @@ fn validate_rejects_a_catalog_id_used_twice() {
     );
 }
 
-const ITEM_KEYS: [&str; 14] = [
+const ITEM_KEYS: [&str; 15] = [
     "id",
     "catalog",
     "category",
@@ -241,6 +241,7 @@ const ITEM_KEYS: [&str; 14] = [
     "section",
     "also_listed",
     "exhaustive",
+    "exhaustive_note",
 ];
 
 fn export(args: &[&str]) -> Value {

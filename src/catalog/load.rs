@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::catalog::diagnostic::{Diagnostic, LoadError};
+use crate::catalog::diagnostic::{Diagnostic, LoadError, Severity};
 use crate::catalog::model::Library;
 use crate::catalog::positions::Positions;
 use crate::catalog::schema::CatalogFile;
@@ -112,11 +112,14 @@ pub fn load_texts(inputs: Vec<(String, Vec<u8>)>) -> Report {
     for (name, bytes) in inputs {
         match parse_and_check(&name, &bytes) {
             Ok((file, mut found)) => {
+                found.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
                 if let Some((other, _)) = parsed.iter().find(|(_, f)| f.catalog.id == file.catalog.id) {
-                    let d = Diagnostic::file_error(
-                        &name,
-                        format!("catalog id `{}` is already used by {other}", file.catalog.id),
-                    );
+                    let message = format!("catalog id `{}` is already used by {other}", file.catalog.id);
+                    let mut d = Diagnostic::at_path(Severity::Error, &name, "catalog.id", message);
+                    let text = parse::decode(&name, &bytes).ok();
+                    if let Some((line, column)) = text.and_then(|t| Positions::index(t).find("catalog.id")) {
+                        d = d.with_position(line, column);
+                    }
                     found.push(d);
                 }
                 diagnostics.append(&mut found);

@@ -42,14 +42,23 @@ pub fn parse(name: &str, text: &str) -> Result<CatalogFile, Diagnostic> {
     serde_path_to_error::deserialize(deserializer).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
-        let location = inner.location();
-        let message = explain(&path, &strip_location(&inner.to_string()));
+        let location = inner.location().map(|l| (l.line(), l.column())).or_else(|| {
+            let message = inner.to_string();
+            let offset = message
+                .rsplit_once("at position ")?
+                .1
+                .trim()
+                .parse::<usize>()
+                .ok()?;
+            Some(line_column(text, offset))
+        });
+        let message = explain(&path, &strip_location(&inner.to_string(), location));
         let mut d = Diagnostic::at_path(Severity::Error, name, path_or_none(&path), message);
         if d.path.as_deref() == Some("") {
             d.path = None;
         }
-        if let Some(loc) = location {
-            d = d.with_position(loc.line(), loc.column());
+        if let Some((line, column)) = location {
+            d = d.with_position(line, column);
         }
         d
     })
@@ -71,12 +80,33 @@ fn is_blank_yaml(text: &str) -> bool {
     })
 }
 
-/// `serde_yaml` appends " at line L column C"; the diagnostic shows the position itself.
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(cut) if message[cut..].contains(" column ") => message[..cut].to_owned(),
-        _ => message.to_owned(),
+/// The 1-based line and column (in chars) of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut cut = offset.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
     }
+    let before = &text[..cut];
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// `serde_yaml` repeats the position in its message ("... at line L column C, while parsing ..." or
+/// "at position N"); the diagnostic shows the position itself.
+fn strip_location(message: &str, location: Option<(usize, usize)>) -> String {
+    let mut message = message.to_owned();
+    if let Some((line, column)) = location {
+        message = message.replace(&format!(" at line {line} column {column}"), "");
+    }
+    if let Some((head, tail)) = message.rsplit_once(" at position ")
+        && tail.trim().chars().all(|c| c.is_ascii_digit())
+    {
+        message = head.to_owned();
+    }
+    message
 }
 
 /// Rewrites the parser's wording where a plainer sentence exists.

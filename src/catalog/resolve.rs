@@ -169,11 +169,12 @@ fn resolve_items(file: &CatalogFile, catalog: usize) -> Vec<Item> {
             origin: Origin::Category(category),
         }));
 
-        let (exhaustive, exhaustive_note) = match grp {
-            Some(g) if g.exhaustive.is_some() => {
-                (g.exhaustive.unwrap_or(cat.exhaustive), g.exhaustive_note.clone())
-            }
-            _ => (cat.exhaustive, cat.exhaustive_note.clone()),
+        let exhaustive = grp.and_then(|g| g.exhaustive).unwrap_or(cat.exhaustive);
+        let group_note = grp.and_then(|g| g.exhaustive_note.clone());
+        // A group that declares its own completeness does not inherit the category's words about it.
+        let exhaustive_note = match grp.and_then(|g| g.exhaustive) {
+            Some(_) => group_note,
+            None => group_note.or_else(|| cat.exhaustive_note.clone()),
         };
         out.push(Item {
             id: raw.id.clone(),
@@ -194,7 +195,7 @@ fn resolve_items(file: &CatalogFile, catalog: usize) -> Vec<Item> {
             section,
             also_listed: Vec::new(),
             exhaustive,
-            exhaustive_note: exhaustive_note.or_else(|| cat.exhaustive_note.clone()),
+            exhaustive_note,
         });
     }
     out

@@ -105,7 +105,7 @@ pub fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Opt
     known
         .into_iter()
         .map(|k| (edit_distance(id, k), k))
-        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2) && *d < id.chars().count())
         .min()
         .map(|(_, k)| k.as_str())
 }

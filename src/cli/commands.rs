@@ -83,7 +83,8 @@ pub fn export(format: ExportFormat, library: &Library, out: &mut dyn Write) -> R
     let all: Vec<usize> = (0..library.items.len()).collect();
     match format {
         ExportFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &export::json::export(library, &all))?;
+            serde_json::to_writer_pretty(&mut *out, &export::json::export(library, &all))
+                .map_err(std::io::Error::from)?;
             writeln!(out)?;
         }
     }

@@ -115,5 +115,6 @@ fn item(library: &Library, it: &Item) -> Value {
         "section": it.section,
         "also_listed": it.also_listed.iter().map(|&j| library.items[j].id.as_str()).collect::<Vec<_>>(),
         "exhaustive": it.exhaustive,
+        "exhaustive_note": it.exhaustive_note.as_ref().map(|t| text(c, t)),
     })
 }
