@@ -11,3 +11,4 @@ pub mod search;
 pub mod terminal;
 pub mod text;
 pub mod ui;
+pub mod width;

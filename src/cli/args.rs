@@ -6,15 +6,23 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::text::Lang;
 
+const EXAMPLES: &str = "\
+Examples:
+  privcat                                   open the explorer on the built-in Intune catalog
+  privcat answer imei                       a paragraph to paste into a ticket
+  privcat search 'mac address' --limit 5    ranked matches
+  privcat show app-name                     everything about one item
+  privcat export --format csv -o intune.csv a spreadsheet of every item
+  privcat validate my-catalogs/             check catalog files
+
+Exit status: 0 success, 1 nothing matched (search, answer), 2 an error.";
+
 /// privcat: explore what personal data a system collects, from where, when and why.
 ///
 /// With no command, privcat opens the interactive explorer on the built-in Intune catalog
 /// (or on the catalogs given with --catalog).
 #[derive(Debug, Parser)]
-#[command(name = "privcat", version, about, long_about)]
-#[command(
-    after_help = "Examples:\n  privcat                          open the explorer\n  privcat validate catalog/        check catalog files\n  privcat export --format json     every item as JSON"
-)]
+#[command(name = "privcat", version, about, long_about, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -23,14 +31,17 @@ pub struct Cli {
 }
 
 /// Options every command takes.
-#[derive(Debug, Args, Clone)]
+#[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
     /// A catalog file, or a folder of *.yaml/*.yml catalogs; repeat to load several. Default: the built-in Intune catalog.
     #[arg(long, short = 'c', value_name = "PATH", global = true)]
     pub catalog: Vec<PathBuf>,
-    /// Language of texts and of the interface. Default: from LANG, else English.
+    /// Language of catalog texts and of privcat's own words. Default: from LANG, else English.
     #[arg(long, value_enum, global = true)]
     pub lang: Option<LangArg>,
+    /// When to colour text output: auto (only on a terminal, and not with `NO_COLOR`), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
 }
 
 /// A language on the command line.
@@ -49,8 +60,112 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// When to colour output.
+#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Which items a command looks at.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Only items of this category (its id, such as `identified`).
+    #[arg(long, value_name = "ID")]
+    pub category: Option<String>,
+    /// Only items from this source (its id, such as `end-user-devices`).
+    #[arg(long, value_name = "ID")]
+    pub source: Option<String>,
+}
+
+/// Output formats of `search`, `show` and `list`.
+#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+pub enum TextOrJson {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[value(rename_all = "lower")]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Md,
+}
+
+/// Shells for `completions`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Ranked fuzzy matches: id, name, category › group and the first condition.
+    #[command(
+        after_help = "Examples:\n  privcat search imei\n  privcat search 'app' --category identified --limit 3\n  privcat search adress --lang sv --format json\n\nExit status: 0 with matches, 1 with none, 2 on error."
+    )]
+    Search {
+        /// What to look for; every word must match (smart case: upper case matches exactly).
+        query: String,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Show at most this many matches.
+        #[arg(long, short = 'n', value_name = "N")]
+        limit: Option<usize>,
+        #[arg(long, short = 'f', value_enum, default_value_t)]
+        format: TextOrJson,
+    },
+    /// Everything about one item: what the explorer's detail pane shows.
+    #[command(
+        after_help = "Examples:\n  privcat show imei\n  privcat show app-name --lang sv\n  privcat show imei --format json\n\nExit status: 0, or 2 for an unknown id (with the closest ids)."
+    )]
+    Show {
+        /// The item's id (as `search` and `list` print it).
+        id: String,
+        #[arg(long, short = 'f', value_enum, default_value_t)]
+        format: TextOrJson,
+    },
+    /// A paragraph to paste into a ticket: what the item is, when and why it is collected, and the source.
+    #[command(
+        after_help = "Examples:\n  privcat answer imei\n  privcat answer 'app name' --lang sv\n\nWith a query that matches several items, the best match is answered and the others are listed.\nExit status: 0, 1 when nothing matches, 2 on error."
+    )]
+    Answer {
+        /// An item id, or a search query.
+        query: String,
+    },
+    /// The items in document order, under their category and group.
+    #[command(
+        after_help = "Examples:\n  privcat list\n  privcat list --category pseudonymized\n  privcat list --source end-user-devices --format json"
+    )]
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, short = 'f', value_enum, default_value_t)]
+        format: TextOrJson,
+    },
+    /// Write the catalog for other programs and people: JSON, CSV (spreadsheets) or Markdown (reports).
+    #[command(
+        after_help = "Examples:\n  privcat export --format json > intune.json\n  privcat export --format csv --lang sv --output intune.csv\n  privcat export --format md --category identified -o report.md\n\n--output writes through a temporary file and a rename, and never overwrites a catalog file."
+    )]
+    Export {
+        #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The loaded catalogs: documents, dates, languages and counts.
+    #[command(after_help = "Examples:\n  privcat catalogs\n  privcat catalogs --catalog my-catalogs/")]
+    Catalogs,
     /// Check catalog files and explain every mistake, with file, line and column.
     #[command(
         after_help = "Examples:\n  privcat validate catalog/\n  privcat validate my-vendor.yaml other.yaml\n\nExit status: 0 when no errors were found, 2 otherwise."
@@ -59,19 +174,15 @@ pub enum Command {
         /// Catalog files or folders; default: the --catalog paths, else the built-in catalog.
         paths: Vec<PathBuf>,
     },
-    /// Write every item with its effective sources, conditions and purposes.
+    /// Print a shell completion script.
     #[command(
-        after_help = "Examples:\n  privcat export --format json > intune.json\n  privcat export --format json --catalog my-catalogs/"
+        after_help = "Examples:\n  privcat completions bash > ~/.local/share/bash-completion/completions/privcat\n  privcat completions zsh > ~/.zfunc/_privcat\n  privcat completions fish > ~/.config/fish/completions/privcat.fish"
     )]
-    Export {
-        /// The output format.
-        #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Json)]
-        format: ExportFormat,
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
     },
-}
-
-/// Formats of `export`.
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum ExportFormat {
-    Json,
+    /// Print the man page (roff).
+    #[command(after_help = "Examples:\n  privcat man > privcat.1 && man ./privcat.1")]
+    Man,
 }

@@ -1,16 +1,14 @@
-//! The non-interactive commands: each loads the catalogs, does its work and returns an exit code.
+//! Loading for commands, `validate` and `catalogs`.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::catalog::{self, Diagnostic, Library, Report};
-use crate::cli::args::{ExportFormat, GlobalArgs};
-use crate::export;
-
-/// Exit code for a problem with the input (an invalid catalog, an unknown id).
-pub const EXIT_ERROR: i32 = 2;
+use crate::catalog::{self, Library, Report};
+use crate::cli::args::GlobalArgs;
+use crate::cli::output::style;
+use crate::cli::{Context, EXIT_ERROR};
 
 /// Loads the catalogs the options name, or the built-in one.
 pub fn load(paths: &[PathBuf]) -> Report {
@@ -25,40 +23,39 @@ pub fn load(paths: &[PathBuf]) -> Report {
 pub fn load_or_report(global: &GlobalArgs, err: &mut dyn Write) -> Result<Option<Library>> {
     let report = load(&global.catalog);
     for d in &report.diagnostics {
-        writeln!(err, "privcat: {d}")?;
+        writeln!(err, "privcat: {}", crate::cli::output::visible(&d.to_string()))?;
     }
     Ok(report.library)
 }
 
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 /// `privcat validate`: every problem, then a summary line.
-pub fn validate(
-    paths: &[PathBuf],
-    global: &GlobalArgs,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<i32> {
-    let paths = if paths.is_empty() { &global.catalog } else { paths };
+pub fn validate(paths: &[PathBuf], ctx: &mut Context) -> Result<i32> {
+    let paths = if paths.is_empty() {
+        &ctx.global.catalog
+    } else {
+        paths
+    };
     let report = load(paths);
     for d in &report.diagnostics {
-        writeln!(err, "{d}")?;
+        writeln!(ctx.err, "{}", crate::cli::output::visible(&d.to_string()))?;
     }
     let errors = report.error_count();
     let warnings = report.diagnostics.len() - errors;
     let Some(library) = report.library else {
         writeln!(
-            err,
+            ctx.err,
             "{errors} {}, {warnings} {}",
             plural(errors, "error", "errors"),
             plural(warnings, "warning", "warnings")
         )?;
         return Ok(EXIT_ERROR);
     };
-    writeln!(out, "{}", summary(&library, warnings))?;
+    ctx.out.line(&summary(&library, warnings))?;
     Ok(0)
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// "ok: 1 catalog, 66 items (identified 36, pseudonymized 22, aggregated 8), 0 warnings".
@@ -78,23 +75,41 @@ pub fn summary(library: &Library, warnings: usize) -> String {
     )
 }
 
-/// `privcat export`.
-pub fn export(format: ExportFormat, library: &Library, out: &mut dyn Write) -> Result<i32> {
-    let all: Vec<usize> = (0..library.items.len()).collect();
-    match format {
-        ExportFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &export::json::export(library, &all))
-                .map_err(std::io::Error::from)?;
-            writeln!(out)?;
+/// `privcat catalogs`.
+pub fn catalogs(library: &Library, ctx: &mut Context) -> Result<i32> {
+    let lang = ctx.lang;
+    for (ci, c) in library.catalogs.iter().enumerate() {
+        let items: Vec<_> = library.items.iter().filter(|i| i.catalog == ci).collect();
+        let title = ctx
+            .out
+            .paint(&format!("{}  {}", c.id, c.title.get(lang)), style::TITLE);
+        ctx.out.line(&title)?;
+        let d = &c.document;
+        let mut doc = format!("  “{}” ({}, {})", d.title.get(lang), c.product, c.publisher);
+        for value in [&d.date, &d.locale].into_iter().flatten() {
+            doc.push_str(", ");
+            doc.push_str(value);
         }
+        ctx.out.line(&ctx.out.paint(&doc, anstyle::Style::new()))?;
+        if let Some(url) = &d.url {
+            ctx.out.line(&ctx.out.paint(&format!("  {url}"), style::DIM))?;
+        }
+        let per_category: Vec<String> = c
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(k, cat)| format!("{} {}", cat.id, items.iter().filter(|i| i.category == k).count()))
+            .collect();
+        let counts = format!(
+            "  {} items ({}), {} sources, languages {}",
+            items.len(),
+            per_category.join(", "),
+            c.sources.len(),
+            c.languages.join(", ")
+        );
+        ctx.out.line(&ctx.out.paint(&counts, anstyle::Style::new()))?;
+        ctx.out
+            .line(&ctx.out.paint(&format!("  {}", c.file), style::DIM))?;
     }
     Ok(0)
-}
-
-/// Prints load problems the way every command does.
-pub fn print_diagnostics(diagnostics: &[Diagnostic], err: &mut dyn Write) -> Result<()> {
-    for d in diagnostics {
-        writeln!(err, "privcat: {d}")?;
-    }
-    Ok(())
 }

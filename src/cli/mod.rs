@@ -2,3 +2,91 @@
 
 pub mod args;
 pub mod commands;
+pub mod export;
+pub mod generate;
+pub mod output;
+pub mod query;
+
+use std::io::{self, IsTerminal, Write};
+
+use anyhow::Result;
+
+use crate::catalog::Library;
+use crate::cli::args::{Command, GlobalArgs};
+use crate::cli::output::{Out, use_color};
+use crate::text::Lang;
+
+/// Exit code when nothing matched (`search`, `answer`), like grep.
+pub const EXIT_NO_MATCH: i32 = 1;
+/// Exit code for an error in the input: an invalid catalog, an unknown id or category.
+pub const EXIT_ERROR: i32 = 2;
+
+/// What every command needs: the options, the language and where to write.
+pub struct Context<'a> {
+    pub global: &'a GlobalArgs,
+    pub lang: Lang,
+    pub out: Out<'a>,
+    pub err: &'a mut dyn Write,
+}
+
+/// The language for this run: `--lang`, else `LANG`, else English.
+pub fn language(global: &GlobalArgs) -> Lang {
+    Lang::detect(global.lang.map(Into::into), std::env::var("LANG").ok().as_deref())
+}
+
+/// Runs a non-interactive command and returns its exit code.
+pub fn run(command: Command, global: &GlobalArgs) -> Result<i32> {
+    let stdout = io::stdout();
+    let is_terminal = stdout.is_terminal();
+    let mut lock = stdout.lock();
+    let mut err = io::stderr();
+    let color = use_color(
+        global.color,
+        is_terminal,
+        std::env::var("NO_COLOR").ok().as_deref(),
+    );
+    let width = is_terminal.then(|| crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w)));
+    let mut ctx = Context {
+        global,
+        lang: language(global),
+        out: Out::new(&mut lock, color, is_terminal, width),
+        err: &mut err,
+    };
+    dispatch(command, &mut ctx)
+}
+
+/// Runs `command` with the given context; tests call this with buffers.
+pub fn dispatch(command: Command, ctx: &mut Context) -> Result<i32> {
+    match command {
+        Command::Validate { paths } => commands::validate(&paths, ctx),
+        Command::Completions { shell } => generate::completions(shell, ctx.out.raw()),
+        Command::Man => generate::man(ctx.out.raw()),
+        other => {
+            let Some(library) = commands::load_or_report(ctx.global, ctx.err)? else {
+                return Ok(EXIT_ERROR);
+            };
+            with_library(other, &library, ctx)
+        }
+    }
+}
+
+fn with_library(command: Command, library: &Library, ctx: &mut Context) -> Result<i32> {
+    match command {
+        Command::Search {
+            query,
+            filter,
+            limit,
+            format,
+        } => query::search(library, &query, &filter, limit, format, ctx),
+        Command::Show { id, format } => query::show(library, &id, format, ctx),
+        Command::Answer { query } => query::answer(library, &query, ctx),
+        Command::List { filter, format } => query::list(library, &filter, format, ctx),
+        Command::Export {
+            format,
+            filter,
+            output,
+        } => export::export(library, format, &filter, output.as_deref(), ctx),
+        Command::Catalogs => commands::catalogs(library, ctx),
+        Command::Validate { .. } | Command::Completions { .. } | Command::Man => Ok(0),
+    }
+}

@@ -89,7 +89,8 @@ fn note(c: &Catalog, n: &Note) -> Value {
     json!({"text": text(c, &n.text), "origin": from, "origin_id": from_id})
 }
 
-fn item(library: &Library, it: &Item) -> Value {
+/// One item with its effective values.
+pub fn item(library: &Library, it: &Item) -> Value {
     let c = library.catalog_of(it);
     json!({
         "id": it.id,

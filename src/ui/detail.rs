@@ -85,17 +85,3 @@ fn push_wrapped(
         ]));
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::ui::wrap;
-    use unicode_width::UnicodeWidthStr;
-
-    #[test]
-    fn wrap_respects_width_and_keeps_words() {
-        let lines = wrap("the quick brown fox jumps over the lazy dog", 10);
-        assert_eq!(lines, ["the quick", "brown fox", "jumps over", "the lazy", "dog"]);
-        assert!(wrap("ICCIDICCIDICCID", 6).iter().all(|l| l.width() <= 6));
-        assert!(wrap("日本語のテキスト", 5).iter().all(|l| l.width() <= 5));
-    }
-}

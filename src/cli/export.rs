@@ -1,0 +1,91 @@
+//! `privcat export`: JSON, CSV or Markdown, to standard output or through a temporary file and a rename.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+
+use crate::catalog::Library;
+use crate::cli::args::{ExportFormat, FilterArgs};
+use crate::cli::query::filter_from;
+use crate::cli::{Context, EXIT_ERROR};
+use crate::export::{csv, json, markdown};
+use crate::text::Lang;
+
+pub fn export(
+    library: &Library,
+    format: ExportFormat,
+    args: &FilterArgs,
+    output: Option<&Path>,
+    ctx: &mut Context,
+) -> Result<i32> {
+    let Some(filter) = filter_from(library, args, ctx.err)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let selected: Vec<usize> = (0..library.items.len())
+        .filter(|&i| filter.accepts(library, &library.items[i]))
+        .collect();
+    let lang = ctx.lang;
+    let Some(path) = output else {
+        render(library, &selected, format, lang, ctx.out.raw())?;
+        return Ok(0);
+    };
+    if let Some(catalog) = catalog_at(library, path) {
+        writeln!(
+            ctx.err,
+            "privcat: {} is the catalog file {catalog}; privcat never writes to a catalog. Choose another --output.",
+            path.display()
+        )?;
+        return Ok(EXIT_ERROR);
+    }
+    write_atomically(path, |w| render(library, &selected, format, lang, w))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(0)
+}
+
+fn render(
+    library: &Library,
+    selected: &[usize],
+    format: ExportFormat,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match format {
+        ExportFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &json::export(library, selected))
+                .map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        ExportFormat::Csv => csv::write(library, selected, lang, &mut *out).map_err(std::io::Error::from)?,
+        ExportFormat::Md => out.write_all(markdown::report(library, selected, lang).as_bytes())?,
+    }
+    Ok(())
+}
+
+/// The loaded catalog file that `path` is, if any.
+fn catalog_at<'l>(library: &'l Library, path: &Path) -> Option<&'l str> {
+    let target = std::fs::canonicalize(path).ok()?;
+    library
+        .catalogs
+        .iter()
+        .map(|c| c.file.as_str())
+        .find(|file| std::fs::canonicalize(file).is_ok_and(|f| f == target))
+}
+
+/// Writes `path` through a temporary file in the same folder and a rename, so an interrupted export
+/// never leaves a half-written file.
+pub fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    {
+        let mut writer = std::io::BufWriter::new(temp.as_file_mut());
+        fill(&mut writer)?;
+        writer.flush()?;
+    }
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -1,0 +1,126 @@
+//! Text output for people: colour only where wanted, and catalog text made harmless for a terminal.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use crate::cli::args::ColorChoice;
+
+/// Whether to colour: `always`, `never`, or on a terminal when `NO_COLOR` is unset or empty.
+pub fn use_color(choice: ColorChoice, is_terminal: bool, no_color: Option<&str>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && no_color.is_none_or(str::is_empty),
+    }
+}
+
+/// Whether a char must not reach a terminal raw: controls (C0, DEL, C1) and invisible or
+/// direction-changing characters.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// `text` with every unsafe char shown as `\u{…}` (a newline stays a newline).
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c != '\n' && is_unsafe(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The styles of text output.
+pub mod style {
+    use super::{AnsiColor, Style};
+
+    pub const TITLE: Style = Style::new()
+        .bold()
+        .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+    pub const LABEL: Style = Style::new().bold();
+    pub const DIM: Style = Style::new().dimmed();
+    pub const ID: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+    pub const HEADING: Style = Style::new()
+        .bold()
+        .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Magenta)));
+    pub const GROUP: Style = Style::new()
+        .bold()
+        .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Blue)));
+}
+
+/// Standard output for text: colours when enabled, and escaping when it is a terminal.
+pub struct Out<'w> {
+    writer: &'w mut dyn Write,
+    pub color: bool,
+    pub escape: bool,
+    /// Wrap width for long paragraphs, when writing to a terminal.
+    pub width: Option<usize>,
+}
+
+impl<'w> Out<'w> {
+    pub fn new(writer: &'w mut dyn Write, color: bool, escape: bool, width: Option<usize>) -> Out<'w> {
+        Out {
+            writer,
+            color,
+            escape,
+            width,
+        }
+    }
+
+    /// `text` made safe and styled for this output.
+    pub fn paint(&self, text: &str, style: Style) -> String {
+        let text = if self.escape {
+            visible(text)
+        } else {
+            Cow::Borrowed(text)
+        };
+        if self.color && style != Style::new() {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.into_owned()
+        }
+    }
+
+    /// Writes one line.
+    pub fn line(&mut self, line: &str) -> io::Result<()> {
+        writeln!(self.writer, "{line}")
+    }
+
+    /// The writer, for output that needs no styling (JSON, CSV).
+    pub fn raw(&mut self) -> &mut dyn Write {
+        self.writer
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_where_wanted() {
+        assert!(use_color(ColorChoice::Auto, true, None));
+        assert!(use_color(ColorChoice::Auto, true, Some("")));
+        assert!(!use_color(ColorChoice::Auto, true, Some("1")));
+        assert!(!use_color(ColorChoice::Auto, false, None));
+        assert!(use_color(ColorChoice::Always, false, Some("1")));
+        assert!(!use_color(ColorChoice::Never, true, None));
+    }
+
+    #[test]
+    fn unsafe_characters_are_shown_not_sent() {
+        assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
+        assert_eq!(visible("left\u{202E}right"), "left\\u{202e}right");
+        assert_eq!(visible("two\nlines"), "two\nlines");
+        assert!(matches!(visible("plain åäö"), Cow::Borrowed(_)));
+    }
+}

@@ -1,0 +1,307 @@
+//! `search`, `show`, `answer` and `list`: the explorer's search, detail and answer, as text or JSON.
+
+use std::io::Write;
+
+use anstyle::Style;
+use anyhow::Result;
+
+use crate::catalog::Library;
+use crate::catalog::validate::closest;
+use crate::cli::args::{FilterArgs, TextOrJson};
+use crate::cli::output::{Out, style};
+use crate::cli::{Context, EXIT_ERROR, EXIT_NO_MATCH};
+use crate::describe::answer::answer as answer_text;
+use crate::describe::detail::detail;
+use crate::export::json;
+use crate::search::{self, Filter, Hit, Query, SearchIndex, category_values, source_values};
+use crate::text::Lang;
+use crate::width::{pad, wrap};
+
+/// Turns `--category`/`--source` into a filter; an unknown id is explained on stderr.
+pub fn filter_from(library: &Library, args: &FilterArgs, err: &mut dyn Write) -> Result<Option<Filter>> {
+    let mut filter = Filter::default();
+    for (given, values, kind, slot) in [
+        (
+            &args.category,
+            category_values(library),
+            "category",
+            &mut filter.category,
+        ),
+        (&args.source, source_values(library), "source", &mut filter.source),
+    ] {
+        let Some(id) = given else { continue };
+        let known: Vec<String> = values.into_iter().map(|v| v.id).collect();
+        if !known.contains(id) {
+            let hint = closest(id, &known)
+                .map(|c| format!(" Did you mean `{c}`?"))
+                .unwrap_or_default();
+            writeln!(
+                err,
+                "privcat: unknown {kind} `{id}`.{hint} The {kind} ids are: {}.",
+                known.join(", ")
+            )?;
+            return Ok(None);
+        }
+        *slot = Some(id.clone());
+    }
+    Ok(Some(filter))
+}
+
+/// The ranked hits for `query` that pass `filter`.
+pub fn ranked(library: &Library, query: &str, filter: &Filter) -> Vec<Hit> {
+    let index = SearchIndex::build(library);
+    search::apply(library, &search::matches(&index, &Query::parse(query)), filter)
+}
+
+/// "Identified data › Hardware inventory information".
+fn place(library: &Library, item: usize, lang: Lang) -> String {
+    let it = &library.items[item];
+    let category = library.category_of(it).name.get(lang);
+    match library.group_of(it) {
+        Some(g) => format!("{category} › {}", g.name.get(lang)),
+        None => category.to_owned(),
+    }
+}
+
+/// `privcat search`.
+pub fn search(
+    library: &Library,
+    query: &str,
+    args: &FilterArgs,
+    limit: Option<usize>,
+    format: TextOrJson,
+    ctx: &mut Context,
+) -> Result<i32> {
+    let Some(filter) = filter_from(library, args, ctx.err)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let mut hits = ranked(library, query, &filter);
+    hits.truncate(limit.unwrap_or(usize::MAX));
+    if format == TextOrJson::Json {
+        let items: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| {
+                let mut v = json::item(library, &library.items[h.item]);
+                v["score"] = h.score.into();
+                v
+            })
+            .collect();
+        let doc = serde_json::json!({ "query": query, "items": items });
+        serde_json::to_writer_pretty(ctx.out.raw(), &doc).map_err(std::io::Error::from)?;
+        ctx.out.line("")?;
+    } else {
+        let lang = ctx.lang;
+        let id_width = hits
+            .iter()
+            .map(|h| library.items[h.item].id.len())
+            .max()
+            .unwrap_or(0);
+        let name_width = hits
+            .iter()
+            .map(|h| unicode_width::UnicodeWidthStr::width(library.items[h.item].name.get(lang)))
+            .max()
+            .unwrap_or(0)
+            .min(40);
+        for h in &hits {
+            let it = &library.items[h.item];
+            let condition = it
+                .conditions
+                .first()
+                .map(|c| c.text.get(lang))
+                .unwrap_or_default();
+            let line = format!(
+                "{}  {}  {}  {}",
+                ctx.out.paint(&pad(&it.id, id_width), style::ID),
+                ctx.out
+                    .paint(&pad(it.name.get(lang), name_width), Style::new().bold()),
+                ctx.out.paint(&place(library, h.item, lang), style::DIM),
+                ctx.out.paint(condition, Style::new()),
+            );
+            ctx.out.line(line.trim_end())?;
+        }
+    }
+    Ok(if hits.is_empty() { EXIT_NO_MATCH } else { 0 })
+}
+
+/// Finds an item by id, or explains on stderr which ids are close.
+fn find_or_suggest(library: &Library, id: &str, err: &mut dyn Write) -> Result<Option<usize>> {
+    if let Some(i) = library.find(id) {
+        return Ok(Some(i));
+    }
+    let distance = |k: &str| crate::catalog::validate::edit_distance(id, k);
+    let mut near: Vec<&str> = library
+        .items
+        .iter()
+        .map(|i| i.id.as_str())
+        .filter(|k| distance(k) <= 3)
+        .collect();
+    near.sort_by_key(|k| distance(k));
+    near.truncate(3);
+    if near.is_empty() {
+        let hits = ranked(library, id, &Filter::default());
+        near = hits
+            .iter()
+            .take(3)
+            .map(|h| library.items[h.item].id.as_str())
+            .collect();
+    }
+    let hint = if near.is_empty() {
+        "Use `privcat search` to find ids.".to_owned()
+    } else {
+        let list: Vec<String> = near.iter().map(|k| format!("`{k}`")).collect();
+        format!("Did you mean {}?", list.join(", "))
+    };
+    writeln!(
+        err,
+        "privcat: no item has the id `{}`. {hint}",
+        crate::cli::output::visible(id)
+    )?;
+    Ok(None)
+}
+
+/// `privcat show`.
+pub fn show(library: &Library, id: &str, format: TextOrJson, ctx: &mut Context) -> Result<i32> {
+    let Some(index) = find_or_suggest(library, id, ctx.err)? else {
+        return Ok(EXIT_ERROR);
+    };
+    if format == TextOrJson::Json {
+        serde_json::to_writer_pretty(ctx.out.raw(), &json::item(library, &library.items[index]))
+            .map_err(std::io::Error::from)?;
+        ctx.out.line("")?;
+        return Ok(0);
+    }
+    let d = detail(library, index, ctx.lang);
+    let out = &mut ctx.out;
+    out.line(&out.paint(&d.name, style::TITLE))?;
+    for other in &d.other_names {
+        out.line(&out.paint(other, style::DIM))?;
+    }
+    out.line(&out.paint(
+        &format!(
+            "id: {} · catalog: {}",
+            d.id,
+            library.catalog_of(&library.items[index]).id
+        ),
+        style::DIM,
+    ))?;
+    for field in &d.fields {
+        out.line("")?;
+        out.line(&out.paint(field.label, style::LABEL))?;
+        for entry in &field.entries {
+            wrapped(out, &entry.text, "  ", Style::new())?;
+            if let Some(meta) = &entry.meta {
+                wrapped(out, meta, "    ", style::DIM)?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// Writes `text` indented, wrapped to the terminal's width when there is one.
+fn wrapped(out: &mut Out, text: &str, indent: &str, style: Style) -> Result<()> {
+    let lines = match out.width {
+        Some(width) => wrap(text, width.saturating_sub(indent.len()).max(20)),
+        None => vec![text.to_owned()],
+    };
+    for line in lines {
+        out.line(&format!("{indent}{}", out.paint(&line, style)))?;
+    }
+    Ok(())
+}
+
+/// `privcat answer`: the paragraph for an id, or for the best match of a query.
+pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> {
+    let (best, others) = if let Some(i) = library.find(query) {
+        (i, Vec::new())
+    } else {
+        let hits = ranked(library, query, &Filter::default());
+        let Some(first) = hits.first() else {
+            writeln!(
+                ctx.err,
+                "privcat: nothing matches `{}`",
+                crate::cli::output::visible(query)
+            )?;
+            return Ok(EXIT_NO_MATCH);
+        };
+        // Others worth naming: matches at least half as good as the best.
+        let others = hits[1..]
+            .iter()
+            .filter(|h| h.score * 2 >= first.score)
+            .map(|h| h.item)
+            .collect();
+        (first.item, others)
+    };
+    let paragraph = answer_text(library, best, ctx.lang);
+    match ctx.out.width {
+        Some(_) => wrapped(&mut ctx.out, &paragraph, "", Style::new())?,
+        None => ctx.out.line(&ctx.out.paint(&paragraph, Style::new()))?,
+    }
+    if !others.is_empty() {
+        let shown: Vec<String> = others
+            .iter()
+            .take(8)
+            .map(|&i| library.items[i].id.clone())
+            .collect();
+        let more = if others.len() > shown.len() {
+            format!(" and {} more", others.len() - shown.len())
+        } else {
+            String::new()
+        };
+        writeln!(
+            ctx.err,
+            "privcat: answered for `{}`, the best match; also close: {}{more}",
+            library.items[best].id,
+            shown.join(", ")
+        )?;
+    }
+    Ok(0)
+}
+
+/// `privcat list`: document order under category and group headings.
+pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut Context) -> Result<i32> {
+    let Some(filter) = filter_from(library, args, ctx.err)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let selected: Vec<usize> = (0..library.items.len())
+        .filter(|&i| filter.accepts(library, &library.items[i]))
+        .collect();
+    if format == TextOrJson::Json {
+        serde_json::to_writer_pretty(ctx.out.raw(), &json::export(library, &selected))
+            .map_err(std::io::Error::from)?;
+        ctx.out.line("")?;
+        return Ok(0);
+    }
+    let lang = ctx.lang;
+    let id_width = selected
+        .iter()
+        .map(|&i| library.items[i].id.len())
+        .max()
+        .unwrap_or(0);
+    let mut last: Option<(usize, usize, Option<usize>)> = None;
+    for &i in &selected {
+        let it = &library.items[i];
+        let here = (it.catalog, it.category, it.group);
+        if last.is_none_or(|l| (l.0, l.1) != (here.0, here.1)) {
+            let mut heading = library.category_of(it).name.get(lang).to_owned();
+            if library.catalogs.len() > 1 {
+                heading = format!("{} › {heading}", library.catalog_of(it).title.get(lang));
+            }
+            ctx.out.line(&ctx.out.paint(&heading, style::HEADING))?;
+        }
+        if last.is_none_or(|l| l != here)
+            && let Some(g) = library.group_of(it)
+        {
+            ctx.out
+                .line(&format!("  {}", ctx.out.paint(g.name.get(lang), style::GROUP)))?;
+        }
+        last = Some(here);
+        let indent = if it.group.is_some() { "    " } else { "  " };
+        let line = format!(
+            "{indent}{}  {}",
+            ctx.out.paint(&pad(&it.id, id_width), style::ID),
+            ctx.out.paint(it.name.get(lang), Style::new())
+        );
+        ctx.out.line(line.trim_end())?;
+    }
+    Ok(0)
+}
