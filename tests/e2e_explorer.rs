@@ -1,0 +1,322 @@
+//! End-to-end: the real `privcat` binary in a pseudo-terminal, driven by keys and checked by what a person
+//! would read on the screen, and by how the terminal is left when it exits.
+#![cfg(unix)]
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use pty::{Launch, Screen, Session, TIMEOUT, key};
+
+const HEADER_EN: &str = "Data collection in Intune";
+const HEADER_SV: &str = "Datainsamling i Intune";
+const ALL: &str = "66 / 66";
+
+/// Starts the explorer and waits for its first full screen.
+fn start(launch: Launch) -> Session {
+    let session = launch.spawn();
+    session.wait_until("the explorer's first screen", |s| {
+        s.row(0).ends_with(ALL) && (s.pane("Items").is_some() || s.pane("Uppgifter").is_some())
+    });
+    session
+}
+
+/// The header line (the catalog title comes first; the document's title, Swedish in both languages, later).
+fn header(screen: &Screen) -> String {
+    screen.row(0).trim().to_owned()
+}
+
+/// Moves the focus from the search to the item list and waits until the key bar shows the list's keys.
+fn focus_list(session: &mut Session) {
+    session.send(&format!("{}{}", key::TAB, key::TAB));
+    session.wait_until("the list to have the focus", |s| {
+        s.last_row().contains(" L  language")
+    });
+}
+
+fn list_heading(screen: &Screen, title: &str) -> String {
+    screen.pane(title).expect("the item list").first_line().to_owned()
+}
+
+/// The line of the filters pane naming `name`, such as `○ Pseudonymized data   22`.
+fn facet_line(screen: &Screen, name: &str) -> String {
+    let facets = screen.pane("Filters").expect("the filters pane");
+    facets
+        .lines
+        .into_iter()
+        .find(|l| l.contains(name))
+        .unwrap_or_else(|| panic!("no facet {name:?} in:\n{screen}"))
+}
+
+/// The count a facet shows: how many items it would show with the current query.
+fn facet_count(screen: &Screen, name: &str) -> usize {
+    let line = facet_line(screen, name);
+    line.split_whitespace().last().unwrap().parse().unwrap()
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The program left the terminal as it found it: main screen, cursor shown, no mouse reports, line mode.
+fn assert_restored(session: &Session) {
+    let raw = session.raw();
+    let entered = rfind(&raw, b"\x1b[?1049h").expect("the explorer entered the alternate screen");
+    let after = &raw[entered..];
+    assert!(find(after, b"\x1b[?1049l").is_some(), "alternate screen not left");
+    assert!(find(after, b"\x1b[?25h").is_some(), "cursor not shown again");
+    let mouse_on = rfind(&raw, b"\x1b[?1000h").expect("the explorer enabled mouse capture");
+    assert!(
+        find(&raw[mouse_on..], b"\x1b[?1000l").is_some(),
+        "mouse capture not disabled"
+    );
+    let screen = session.screen();
+    assert!(!screen.alternate, "still on the alternate screen");
+    assert!(!screen.cursor_hidden, "the cursor is still hidden");
+    assert!(!screen.mouse_reporting, "the terminal still reports the mouse");
+    assert!(session.line_mode_restored(), "raw mode is still on");
+}
+
+#[test]
+fn start_shows_the_catalog_and_search_finds_imei() {
+    // Tall enough that the whole detail of the IMEI number, purpose included, fits without scrolling.
+    let mut s = start(Launch::new().size(120, 50));
+    let screen = s.screen();
+    assert!(
+        header(&screen).starts_with(HEADER_EN),
+        "header: {}",
+        header(&screen)
+    );
+    assert!(screen.row(0).ends_with(ALL), "count: {}", screen.row(0));
+    assert_eq!(list_heading(&screen, "Items"), "Identified data");
+
+    s.send("imei");
+    let screen = s.wait_until("the search line to read imei", |s| {
+        s.pane("Search").is_some_and(|p| p.first_line() == "› imei")
+    });
+    let list = screen.pane("Items").unwrap();
+    assert!(
+        list.first_line().starts_with("IMEI number"),
+        "first match:\n{screen}"
+    );
+    let detail = screen.pane("Details").unwrap();
+    assert_eq!(detail.first_line(), "IMEI number");
+    let text = detail.unwrapped();
+    for expected in [
+        "Category • Identified data",
+        "when they are enrolled for management by Intune",
+        "Identified data is used to manage",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in the detail:\n{screen}"
+        );
+    }
+    assert!(screen.contains(" intune · imei"), "status line:\n{screen}");
+}
+
+#[test]
+fn a_digit_in_the_filters_chooses_a_category() {
+    let mut s = start(Launch::new());
+    assert!(
+        !s.screen()
+            .pane("Search")
+            .unwrap()
+            .border
+            .contains("Pseudonymized data")
+    );
+    s.send(key::TAB);
+    s.wait_until("the filters to have the focus", |s| {
+        s.last_row().contains("toggle")
+    });
+    s.send("2");
+    let screen = s.wait_for("22 / 66");
+    let search = screen.pane("Search").unwrap();
+    assert!(
+        search.border.contains(" Pseudonymized data "),
+        "no chip:\n{screen}"
+    );
+    assert_eq!(list_heading(&screen, "Items"), "Pseudonymized data");
+    assert!(
+        facet_line(&screen, "Pseudonymized data").starts_with('●'),
+        "facet not marked:\n{screen}"
+    );
+}
+
+#[test]
+fn alt_digit_while_typing_chooses_a_category_and_keeps_the_query() {
+    let mut s = start(Launch::new());
+    s.send("imei");
+    let screen = s.wait_until("the search line to read imei", |s| {
+        s.pane("Search").is_some_and(|p| p.first_line() == "› imei")
+    });
+    let expected = facet_count(&screen, "Pseudonymized data");
+    assert!(expected > 0);
+    s.send(&key::alt('2'));
+    let screen = s.wait_until("the pseudonymized items matching imei", |s| {
+        s.row(0).ends_with(&format!("{expected} / 66"))
+    });
+    let search = screen.pane("Search").unwrap();
+    assert!(
+        search.border.contains(" Pseudonymized data "),
+        "no chip:\n{screen}"
+    );
+    assert_eq!(search.first_line(), "› imei", "Alt-2 must not type a 2");
+}
+
+#[test]
+fn l_switches_to_swedish() {
+    let mut s = start(Launch::new());
+    focus_list(&mut s);
+    s.send("L");
+    let screen = s.wait_until("the Swedish header", |s| header(s).starts_with(HEADER_SV));
+    assert_eq!(list_heading(&screen, "Uppgifter"), "Identifierade data");
+    assert!(
+        screen.pane("Items").is_none(),
+        "an English pane title is left:\n{screen}"
+    );
+}
+
+#[test]
+fn lang_option_starts_in_swedish() {
+    let s = start(Launch::new().arg("--lang").arg("sv"));
+    let screen = s.screen();
+    assert!(
+        header(&screen).starts_with(HEADER_SV),
+        "header: {}",
+        header(&screen)
+    );
+    assert_eq!(list_heading(&screen, "Uppgifter"), "Identifierade data");
+}
+
+#[test]
+fn swedish_locale_starts_in_swedish() {
+    let s = start(Launch::new().env("LANG", "sv_SE.UTF-8"));
+    let screen = s.screen();
+    assert!(
+        header(&screen).starts_with(HEADER_SV),
+        "header: {}",
+        header(&screen)
+    );
+    assert_eq!(list_heading(&screen, "Uppgifter"), "Identifierade data");
+}
+
+#[test]
+fn question_mark_opens_help_and_any_key_closes_it() {
+    let mut s = start(Launch::new());
+    focus_list(&mut s);
+    let before = s.screen();
+    assert!(before.contains("intune · owner-name"));
+    s.send("?");
+    let screen = s.wait_until("the help overlay", |s| s.pane("Keys").is_some());
+    let help = screen.pane("Keys").unwrap();
+    assert!(
+        help.lines.iter().any(|l| l.starts_with("Ctrl-U")),
+        "no Ctrl-U:\n{screen}"
+    );
+    s.send("j");
+    let screen = s.wait_until("the help to close", |s| s.pane("Keys").is_none());
+    assert!(!screen.contains("Ctrl-U"));
+    // The key only closed the help: the selection did not move.
+    assert!(
+        screen.contains("intune · owner-name"),
+        "the key also acted:\n{screen}"
+    );
+}
+
+#[test]
+fn q_in_the_list_quits_and_restores_the_terminal() {
+    let mut s = start(Launch::new());
+    focus_list(&mut s);
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&s);
+}
+
+#[test]
+fn ctrl_c_in_the_search_quits_and_restores_the_terminal() {
+    let mut s = start(Launch::new());
+    s.send("ab");
+    s.wait_for("› ab");
+    s.send(key::CTRL_C);
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&s);
+}
+
+#[test]
+fn piped_output_is_refused_with_a_pointer_to_export() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_privcat"))
+        .env_clear()
+        .env("TERM", "xterm-256color")
+        .env("LANG", "en_US.UTF-8")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() >= deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("privcat with a piped stdout did not exit");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let (mut stdout, mut stderr) = (String::new(), String::new());
+    child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert_eq!(status.code(), Some(2));
+    assert!(stderr.contains("needs a terminal"), "stderr: {stderr}");
+    assert!(stderr.contains("`privcat export"), "stderr: {stderr}");
+    assert!(
+        !stdout.contains('\x1b'),
+        "escape sequences on the pipe: {stdout:?}"
+    );
+}
+
+#[test]
+fn a_dumb_terminal_is_refused() {
+    let mut s = Launch::new().env("TERM", "dumb").spawn();
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let text = s.screen().text();
+    assert!(text.contains("`dumb`"), "screen:\n{text}");
+    assert!(text.contains("`privcat export"), "screen:\n{text}");
+    assert!(
+        find(&s.raw(), b"\x1b[?1049h").is_none(),
+        "entered the alternate screen"
+    );
+}
+
+#[test]
+fn a_catalog_error_is_located_on_the_normal_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.yaml");
+    std::fs::write(&path, "catalog: 3\n").unwrap();
+    let mut s = Launch::new().arg("--catalog").arg(path.to_str().unwrap()).spawn();
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let screen = s.screen();
+    let text = screen.text();
+    let located = format!("{}:1:10:", path.display());
+    assert!(text.contains(&located), "{located:?} not on the screen:\n{text}");
+    assert!(!screen.alternate);
+    assert!(
+        find(&s.raw(), b"\x1b[?1049h").is_none(),
+        "entered the alternate screen"
+    );
+    assert!(s.line_mode_restored(), "raw mode is on");
+}
