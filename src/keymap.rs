@@ -27,8 +27,14 @@ pub fn action_for(key: KeyEvent, focus: Focus) -> Option<Action> {
             KeyCode::Char('s') => Some(Action::CycleSource),
             KeyCode::Char('l' | 'L') => Some(Action::ToggleLanguage),
             KeyCode::Char('x') => Some(Action::ClearFilters),
+            KeyCode::Char('S') => Some(Action::OpenScenario),
+            KeyCode::Char('h') => Some(Action::ToggleHideNotCollected),
+            KeyCode::Char('X') => Some(Action::ClearScenario),
             _ => None,
         };
+    }
+    if focus == Focus::Scenario {
+        return scenario_key(key.code);
     }
     if let Some(action) = common(key.code) {
         return Some(action);
@@ -54,6 +60,21 @@ fn common(code: KeyCode) -> Option<Action> {
         KeyCode::BackTab => Action::FocusPrev,
         KeyCode::Esc => Action::Back,
         KeyCode::Enter => Action::Activate,
+        _ => return None,
+    })
+}
+
+fn scenario_key(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Up | KeyCode::Char('k') => Action::Prev,
+        KeyCode::Down | KeyCode::Char('j') => Action::Next,
+        KeyCode::Left => Action::CycleValue(-1),
+        KeyCode::Right | KeyCode::Enter | KeyCode::Char(' ') => Action::CycleValue(1),
+        KeyCode::Char('x') | KeyCode::Backspace | KeyCode::Delete => Action::UnsetDimension,
+        KeyCode::Char('X') => Action::ClearScenario,
+        KeyCode::Char('h') => Action::ToggleHideNotCollected,
+        KeyCode::Esc | KeyCode::Char('S' | 'q') => Action::Back,
+        KeyCode::Char('?') | KeyCode::F(1) => Action::ToggleHelp,
         _ => return None,
     })
 }
@@ -85,6 +106,9 @@ fn pane_key(code: KeyCode) -> Option<Action> {
         KeyCode::Char('L') => Action::ToggleLanguage,
         KeyCode::Char('y') => Action::CopyAnswer,
         KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('S') => Action::OpenScenario,
+        KeyCode::Char('h') => Action::ToggleHideNotCollected,
+        KeyCode::Char('X') => Action::ClearScenario,
         KeyCode::Left => Action::FocusPrev,
         KeyCode::Right => Action::FocusNext,
         KeyCode::Backspace => Action::DeleteBack,
@@ -179,6 +203,12 @@ pub fn help(lang: Lang) -> Vec<(&'static str, &'static str)> {
             ("x  (Alt-x)", "clear every filter"),
             ("L  (Alt-L)", "switch between Swedish and English"),
             ("y  (Ctrl-Y)", "copy the selected item's answer (OSC 52)"),
+            (
+                "S  (Alt-S)",
+                "scenario: set ownership, platform… and see what is collected",
+            ),
+            ("h  (Alt-h)", "hide or show items not collected in the scenario"),
+            ("X  (Alt-X)", "clear the scenario"),
             ("? F1", "this help"),
             ("q Ctrl-C", "quit"),
             (
@@ -207,6 +237,15 @@ pub fn help(lang: Lang) -> Vec<(&'static str, &'static str)> {
             ("x  (Alt-x)", "rensa alla filter"),
             ("L  (Alt-L)", "växla mellan svenska och engelska"),
             ("y  (Ctrl-Y)", "kopiera svaret för vald uppgift (OSC 52)"),
+            (
+                "S  (Alt-S)",
+                "scenario: ange ägarskap, plattform… och se vad som samlas in",
+            ),
+            (
+                "h  (Alt-h)",
+                "dölj eller visa uppgifter som inte samlas in i scenariot",
+            ),
+            ("X  (Alt-X)", "rensa scenariot"),
             ("? F1", "denna hjälp"),
             ("q Ctrl-C", "avsluta"),
             (
@@ -236,9 +275,9 @@ pub fn key_bar(focus: Focus, lang: Lang) -> Vec<(&'static str, &'static str)> {
         ],
         Focus::List => vec![
             ("↑↓", pick("move", "flytta")),
-            ("/", pick("search", "sök")),
             ("0…3", pick("category", "kategori")),
             ("s", pick("source", "källa")),
+            ("S", pick("scenario", "scenario")),
             ("y", pick("copy answer", "kopiera svar")),
             ("L", pick("language", "språk")),
         ],
@@ -246,6 +285,14 @@ pub fn key_bar(focus: Focus, lang: Lang) -> Vec<(&'static str, &'static str)> {
             ("↑↓", pick("scroll", "rulla")),
             ("y", pick("copy answer", "kopiera svar")),
             ("/", pick("search", "sök")),
+        ],
+        Focus::Scenario => vec![
+            ("↑↓", pick("dimension", "dimension")),
+            ("←→", pick("value", "värde")),
+            ("x", pick("unset", "ta bort")),
+            ("X", pick("clear all", "rensa allt")),
+            ("h", pick("hide not collected", "dölj ej insamlade")),
+            ("Esc", pick("close", "stäng")),
         ],
     };
     keys.push(("Tab", pick("pane", "ruta")));

@@ -7,6 +7,7 @@ pub mod describe;
 pub mod export;
 pub mod i18n;
 pub mod keymap;
+pub mod scenario;
 pub mod search;
 pub mod terminal;
 pub mod text;

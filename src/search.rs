@@ -173,15 +173,13 @@ impl Filter {
     }
 
     pub fn accepts(&self, library: &Library, item: &Item) -> bool {
-        self.accepts_category(library, item)
+        self.accepts_category(&library.category_of(item).id)
             && self.accepts_source(library, item)
             && self.accepts_catalog(item)
     }
 
-    fn accepts_category(&self, library: &Library, item: &Item) -> bool {
-        self.category
-            .as_ref()
-            .is_none_or(|c| library.category_of(item).id == *c)
+    fn accepts_category(&self, category: &str) -> bool {
+        self.category.as_ref().is_none_or(|c| c == category)
     }
 
     fn accepts_source(&self, library: &Library, item: &Item) -> bool {
@@ -196,11 +194,26 @@ impl Filter {
     }
 }
 
+/// The category id an item counts as: its own, or the one a scenario gives it (`recategorised[item]`,
+/// an index into its catalog's categories).
+pub fn category_id<'l>(library: &'l Library, item: usize, recategorised: Option<&[usize]>) -> &'l str {
+    let it = &library.items[item];
+    let k = recategorised
+        .and_then(|r| r.get(item).copied())
+        .unwrap_or(it.category);
+    &library.catalog_of(it).categories[k].id
+}
+
 /// The hits the filter lets through, in their order.
-pub fn apply(library: &Library, hits: &[Hit], filter: &Filter) -> Vec<Hit> {
+pub fn apply(library: &Library, hits: &[Hit], filter: &Filter, recategorised: Option<&[usize]>) -> Vec<Hit> {
     hits.iter()
         .copied()
-        .filter(|h| filter.accepts(library, &library.items[h.item]))
+        .filter(|h| {
+            let item = &library.items[h.item];
+            filter.accepts_category(category_id(library, h.item, recategorised))
+                && filter.accepts_source(library, item)
+                && filter.accepts_catalog(item)
+        })
         .collect()
 }
 
@@ -217,21 +230,24 @@ pub struct FacetCounts {
     pub by_catalog: HashMap<usize, usize>,
 }
 
-pub fn facet_counts(library: &Library, hits: &[Hit], filter: &Filter) -> FacetCounts {
+pub fn facet_counts(
+    library: &Library,
+    hits: &[Hit],
+    filter: &Filter,
+    recategorised: Option<&[usize]>,
+) -> FacetCounts {
     let mut counts = FacetCounts::default();
     for hit in hits {
         let item = &library.items[hit.item];
+        let category = category_id(library, hit.item, recategorised);
         let (cat, src, catalog) = (
-            filter.accepts_category(library, item),
+            filter.accepts_category(category),
             filter.accepts_source(library, item),
             filter.accepts_catalog(item),
         );
         if src && catalog {
             counts.all_categories += 1;
-            *counts
-                .by_category
-                .entry(library.category_of(item).id.clone())
-                .or_default() += 1;
+            *counts.by_category.entry(category.to_owned()).or_default() += 1;
         }
         if cat && catalog {
             counts.all_sources += 1;
@@ -356,13 +372,13 @@ mod tests {
             category: Some("pseudonymized".into()),
             ..Filter::default()
         };
-        let shown = apply(&library, &hits, &filter);
+        let shown = apply(&library, &hits, &filter, None);
         assert!(
             shown
                 .iter()
                 .all(|h| library.category_of(&library.items[h.item]).id == "pseudonymized")
         );
-        let counts = facet_counts(&library, &hits, &filter);
+        let counts = facet_counts(&library, &hits, &filter, None);
         assert_eq!(counts.by_category["pseudonymized"], shown.len());
         assert_eq!(counts.all_categories, hits.len());
         assert_eq!(counts.all_sources, shown.len());

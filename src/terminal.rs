@@ -33,7 +33,7 @@ pub fn run(mut app: App, theme: Theme) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let result = execute!(io::stdout(), EnableMouseCapture)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app, theme));
+        .and_then(|()| event_loop(&mut terminal, &mut app, &theme));
     restore();
     result
 }
@@ -53,10 +53,10 @@ fn install_panic_hook() {
     }));
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: Theme) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> anyhow::Result<()> {
     let mut view = View::default();
     loop {
-        terminal.draw(|frame| ui::draw(frame, app, &theme, &mut view))?;
+        terminal.draw(|frame| ui::draw(frame, app, theme, &mut view))?;
         if view.list_rows != app.list_rows || view.detail_max_scroll != app.detail_max_scroll {
             app.update(Action::Viewport {
                 list_rows: view.list_rows,
@@ -78,7 +78,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: Theme) -> an
 /// Waits for the next input and turns it into an action; `None` for input that only needs a redraw.
 fn next_action(view: &View, app: &App) -> io::Result<Option<Action>> {
     Ok(match event::read()? {
-        Event::Key(key) if key.is_press() || key.is_repeat() => keymap::action_for(key, app.focus),
+        // Any key closes the help overlay, even one that means nothing elsewhere.
+        Event::Key(key) if key.is_press() || key.is_repeat() => {
+            keymap::action_for(key, app.focus).or(app.show_help.then_some(Action::Back))
+        }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => view.click(mouse.column, mouse.row),
             MouseEventKind::ScrollDown => view

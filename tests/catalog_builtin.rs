@@ -273,8 +273,13 @@ fn device_data_items_are_treated_as_identified_when_tied_to_a_device_or_user() {
         let in_group = i.group == Some(device_data);
         assert_eq!(carries, in_group, "{}", i.id);
         if in_group {
-            assert_eq!(i.conditions[0].origin, Origin::Group(device_data));
-            assert!(sv(&i.conditions[0].text).contains("behandlar Intune dem som identifierade data"));
+            let c = i
+                .conditions
+                .iter()
+                .find(|c| en(&c.text).contains("treats it as identified data"))
+                .unwrap();
+            assert_eq!(c.origin, Origin::Group(device_data));
+            assert!(sv(&c.text).contains("behandlar Intune dem som identifierade data"));
         }
     }
 }

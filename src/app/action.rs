@@ -7,6 +7,8 @@ pub enum Focus {
     Facets,
     List,
     Detail,
+    /// The scenario pane, opened with `S`; not in the `Tab` order.
+    Scenario,
 }
 
 impl Focus {
@@ -75,6 +77,14 @@ pub enum Action {
     ToggleLanguage,
     CopyAnswer,
     ToggleHelp,
+    /// Opens the scenario pane.
+    OpenScenario,
+    /// In the scenario pane: the next (`1`) or previous (`-1`) value of the dimension under the cursor.
+    CycleValue(i32),
+    /// In the scenario pane: unsets the dimension under the cursor.
+    UnsetDimension,
+    ClearScenario,
+    ToggleHideNotCollected,
     /// The terminal's size changed: rows in the item list and how far the detail can scroll.
     Viewport {
         list_rows: usize,

@@ -8,6 +8,7 @@ pub use action::{Action, Focus, Pane};
 pub use facets::FacetEntry;
 
 use crate::catalog::Library;
+use crate::scenario::{Outcome, Scenario, Verdict, evaluate};
 use crate::search::{self, FacetCounts, Filter, Hit, Query, SearchIndex};
 use crate::text::Lang;
 
@@ -56,6 +57,17 @@ pub struct App {
     /// An answer waiting to be put on the clipboard by the terminal layer.
     pub clipboard: Option<String>,
     pub quit: bool,
+    /// The setup items are judged in; empty when none is set.
+    pub scenario: Scenario,
+    /// One verdict per item while a scenario is set; empty otherwise.
+    pub verdicts: Vec<Verdict>,
+    pub hide_not_collected: bool,
+    /// The scenario pane's cursor: an index into `dimensions`.
+    pub dimension_cursor: usize,
+    /// Every dimension of the loaded catalogs (catalog index, dimension index), first declaration wins.
+    pub dimensions: Vec<(usize, usize)>,
+    /// The focus to return to when the scenario pane closes.
+    pub focus_before_scenario: Focus,
 }
 
 impl App {
@@ -84,7 +96,14 @@ impl App {
             message: None,
             clipboard: None,
             quit: false,
+            scenario: Scenario::default(),
+            verdicts: Vec::new(),
+            hide_not_collected: false,
+            dimension_cursor: 0,
+            dimensions: Vec::new(),
+            focus_before_scenario: Focus::Search,
         };
+        app.dimensions = distinct_dimensions(&app.library);
         app.refresh();
         app
     }
@@ -93,9 +112,23 @@ impl App {
     pub fn refresh(&mut self) {
         let keep = self.selected_item();
         self.parsed = Query::parse(&self.query);
-        let hits = search::matches(&self.index, &self.parsed);
-        self.counts = search::facet_counts(&self.library, &hits, &self.filter);
-        let shown = search::apply(&self.library, &hits, &self.filter);
+        let mut hits = search::matches(&self.index, &self.parsed);
+        self.verdicts = if self.scenario.is_empty() {
+            Vec::new()
+        } else {
+            self.library
+                .items
+                .iter()
+                .map(|item| evaluate(item, &self.scenario))
+                .collect()
+        };
+        if self.hide_not_collected && !self.verdicts.is_empty() {
+            hits.retain(|h| self.verdicts[h.item].outcome != Outcome::NotCollected);
+        }
+        let categories: Vec<usize> = self.verdicts.iter().map(|v| v.category).collect();
+        let recategorised = (!categories.is_empty()).then_some(categories.as_slice());
+        self.counts = search::facet_counts(&self.library, &hits, &self.filter, recategorised);
+        let shown = search::apply(&self.library, &hits, &self.filter, recategorised);
         self.shown = shown.len();
         self.rows = if self.parsed.is_empty() {
             self.browse_rows(&shown)
@@ -151,6 +184,17 @@ impl App {
             Row::Item(hit) => Some(hit.item),
             _ => None,
         }
+    }
+
+    /// The verdict for an item while a scenario is set.
+    pub fn verdict(&self, item: usize) -> Option<&Verdict> {
+        self.verdicts.get(item)
+    }
+
+    /// The dimension under the scenario pane's cursor: its catalog and declaration.
+    pub fn dimension(&self, i: usize) -> Option<&crate::catalog::schema::Dimension> {
+        let &(c, d) = self.dimensions.get(i)?;
+        self.library.catalogs.get(c)?.dimensions.get(d)
     }
 
     /// The total number of items loaded.
@@ -223,6 +267,21 @@ impl App {
             .map(|e| self.facet_name(e))
             .collect()
     }
+}
+
+/// Each dimension id once, from the first catalog that declares it.
+fn distinct_dimensions(library: &Library) -> Vec<(usize, usize)> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for (c, catalog) in library.catalogs.iter().enumerate() {
+        for (d, dimension) in catalog.dimensions.iter().enumerate() {
+            if !seen.contains(&dimension.id.as_str()) {
+                seen.push(&dimension.id);
+                out.push((c, d));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -79,11 +79,37 @@ impl App {
             }
             Action::CopyAnswer => {
                 if let Some(item) = self.selected_item() {
-                    self.clipboard = Some(answer(&self.library, item, self.lang));
+                    self.clipboard = Some(answer(&self.library, item, self.lang, &self.scenario));
                     self.message = Some(words(self.lang).answer_copied.to_owned());
                 }
             }
             Action::ToggleHelp => self.show_help = true,
+            Action::OpenScenario => self.open_scenario(),
+            Action::CycleValue(step) => self.cycle_value(step),
+            Action::UnsetDimension => {
+                if let Some(id) = self.dimension(self.dimension_cursor).map(|d| d.id.clone()) {
+                    self.scenario.set(&id, None);
+                    self.refresh();
+                }
+            }
+            Action::ClearScenario => {
+                self.scenario = crate::scenario::Scenario::default();
+                self.refresh();
+                self.message = Some(words(self.lang).scenario_cleared.to_owned());
+            }
+            Action::ToggleHideNotCollected => {
+                self.hide_not_collected = !self.hide_not_collected;
+                self.refresh();
+                let w = words(self.lang);
+                self.message = Some(
+                    if self.hide_not_collected {
+                        w.hiding_not_collected
+                    } else {
+                        w.showing_not_collected
+                    }
+                    .to_owned(),
+                );
+            }
             Action::Viewport {
                 list_rows,
                 detail_max_scroll,
@@ -107,7 +133,9 @@ impl App {
     }
 
     fn back(&mut self) {
-        if self.focus == Focus::Search && !self.query.is_empty() {
+        if self.focus == Focus::Scenario {
+            self.focus = self.focus_before_scenario;
+        } else if self.focus == Focus::Search && !self.query.is_empty() {
             self.update(Action::ClearQuery);
         } else if self.focus == Focus::Search {
             self.focus = Focus::List;
@@ -123,6 +151,9 @@ impl App {
         match self.focus {
             Focus::Facets => self.move_facet(delta),
             Focus::Detail => self.scroll(Pane::Detail, delta),
+            Focus::Scenario => {
+                self.dimension_cursor = clamp_step(self.dimension_cursor, delta, self.dimensions.len());
+            }
             Focus::Search | Focus::List => self.move_selection(delta),
         }
     }
@@ -176,6 +207,7 @@ impl App {
             Focus::Search => self.focus = Focus::List,
             Focus::Facets => self.toggle_facet(),
             Focus::List => self.focus = Focus::Detail,
+            Focus::Scenario => self.cycle_value(1),
             Focus::Detail => {}
         }
     }
@@ -196,6 +228,34 @@ impl App {
             FacetEntry::Catalog(c) => f.catalog = if active { None } else { Some(c) },
             _ => return,
         }
+        self.refresh();
+    }
+
+    fn open_scenario(&mut self) {
+        if self.dimensions.is_empty() {
+            self.message = Some(words(self.lang).no_dimensions.to_owned());
+            return;
+        }
+        if self.focus != Focus::Scenario {
+            self.focus_before_scenario = self.focus;
+        }
+        self.focus = Focus::Scenario;
+    }
+
+    /// Steps the dimension under the cursor through unset and each of its values.
+    fn cycle_value(&mut self, step: i32) {
+        let Some(dimension) = self.dimension(self.dimension_cursor) else {
+            return;
+        };
+        let id = dimension.id.clone();
+        let mut options: Vec<Option<String>> = vec![None];
+        options.extend(dimension.values.iter().map(|v| Some(v.id.clone())));
+        let current = self.scenario.values.get(&id).cloned();
+        let at = options.iter().position(|o| *o == current).unwrap_or(0);
+        let len = i32::try_from(options.len()).unwrap_or(1);
+        let next = (i32::try_from(at).unwrap_or(0) + step).rem_euclid(len);
+        let chosen = options[usize::try_from(next).unwrap_or(0)].clone();
+        self.scenario.set(&id, chosen.as_deref());
         self.refresh();
     }
 

@@ -1,6 +1,7 @@
 //! The loaded catalogs: every item with its effective sources, conditions and purposes, and where each came from.
 
-use crate::catalog::schema::{Category, Document, Group, Platform, Source};
+use crate::catalog::schema::{Category, Dimension, Document, Group, Platform, Source};
+use crate::scenario::Expr;
 use crate::text::{Lang, Text};
 
 /// Every loaded catalog and all their items, in document order.
@@ -21,6 +22,7 @@ pub struct Catalog {
     pub document: Document,
     pub statements: Vec<Effective>,
     pub platforms: Vec<Platform>,
+    pub dimensions: Vec<Dimension>,
     pub sources: Vec<Source>,
     pub categories: Vec<Category>,
     pub groups: Vec<Group>,
@@ -53,6 +55,10 @@ pub struct Effective {
     pub basis: Basis,
     /// The document section it is stated in.
     pub section: String,
+    /// The structured form, for scenarios.
+    pub when: Option<Expr>,
+    /// A re-categorisation: where `when` holds, the item counts as this category (index).
+    pub treated_as: Option<usize>,
 }
 
 /// A source an item's data comes from.

@@ -18,6 +18,8 @@ fn effective(statement: &Statement, origin: Origin, default_section: &str) -> Ef
             .section
             .clone()
             .unwrap_or_else(|| default_section.to_owned()),
+        when: statement.when.clone(),
+        treated_as: None,
     }
 }
 
@@ -57,6 +59,7 @@ fn catalog(name: String, file: CatalogFile) -> Catalog {
         document: h.document,
         statements,
         platforms: file.platforms,
+        dimensions: file.dimensions,
         sources: file.sources,
         categories: file.categories,
         groups: file.groups,
@@ -76,6 +79,11 @@ fn resolve_items(file: &CatalogFile, catalog: usize) -> Vec<Item> {
     let sources = index(file.sources.iter().map(|s| s.id.as_str()).collect());
     let platforms = index(file.platforms.iter().map(|p| p.id.as_str()).collect());
 
+    let eff = |s: &Statement, origin: Origin, section: &str| {
+        let mut e = effective(s, origin, section);
+        e.treated_as = s.treated_as.as_ref().and_then(|c| categories.get(c).copied());
+        e
+    };
     let mut out = Vec::with_capacity(file.items.len());
     for raw in &file.items {
         let group = raw.group.as_ref().and_then(|g| groups.get(g).copied());
@@ -108,39 +116,39 @@ fn resolve_items(file: &CatalogFile, catalog: usize) -> Vec<Item> {
         let mut conditions: Vec<Effective> = raw
             .conditions
             .iter()
-            .map(|s| effective(s, Origin::Item, &section))
+            .map(|s| eff(s, Origin::Item, &section))
             .collect();
         let mut purposes: Vec<Effective> = raw
             .purpose
             .iter()
-            .map(|s| effective(s, Origin::Item, &section))
+            .map(|s| eff(s, Origin::Item, &section))
             .collect();
         if let (Some(g), Some(gi)) = (grp, group) {
             conditions.extend(
                 g.conditions
                     .iter()
-                    .map(|s| effective(s, Origin::Group(gi), &group_section)),
+                    .map(|s| eff(s, Origin::Group(gi), &group_section)),
             );
             purposes.extend(
                 g.purpose
                     .iter()
-                    .map(|s| effective(s, Origin::Group(gi), &group_section)),
+                    .map(|s| eff(s, Origin::Group(gi), &group_section)),
             );
         }
         conditions.extend(
             cat.conditions
                 .iter()
-                .map(|s| effective(s, Origin::Category(category), &cat.section)),
+                .map(|s| eff(s, Origin::Category(category), &cat.section)),
         );
         purposes.extend(
             cat.purpose
                 .iter()
-                .map(|s| effective(s, Origin::Category(category), &cat.section)),
+                .map(|s| eff(s, Origin::Category(category), &cat.section)),
         );
         for used in &sources_used {
             let src = &file.sources[used.source];
             let from_source = |s: &Statement| {
-                let mut e = effective(s, Origin::Source(used.source), &src.section);
+                let mut e = eff(s, Origin::Source(used.source), &src.section);
                 if used.basis == Basis::Inferred {
                     e.basis = Basis::Inferred;
                 }

@@ -5,6 +5,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
+use crate::scenario::Expr;
 use crate::text::Text;
 
 /// One catalog file.
@@ -16,6 +17,9 @@ pub struct CatalogFile {
     pub catalog: Header,
     #[serde(default)]
     pub platforms: Vec<Platform>,
+    /// Scenario dimensions that structured conditions refer to.
+    #[serde(default)]
+    pub dimensions: Vec<Dimension>,
     #[serde(default)]
     pub sources: Vec<Source>,
     pub categories: Vec<Category>,
@@ -71,6 +75,27 @@ pub struct Statement {
     /// True where the document does not state it and the catalog records it anyway.
     #[serde(default)]
     pub inferred: bool,
+    /// The structured form privcat evaluates in a scenario; the text stays the authority.
+    pub when: Option<Expr>,
+    /// Where `when` holds, the item counts as this category instead (a category id).
+    pub treated_as: Option<String>,
+}
+
+/// A scenario dimension, such as ownership or platform, and its values.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: Text,
+    pub values: Vec<DimensionValue>,
+}
+
+/// One value of a scenario dimension.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionValue {
+    pub id: String,
+    pub name: Text,
 }
 
 /// A platform the document names.

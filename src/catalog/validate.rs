@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::catalog::diagnostic::{Diagnostic, Severity};
 use crate::catalog::schema::{CatalogFile, SourceRef, Statement};
+use crate::scenario::Expr;
 use crate::text::Text;
 
 /// Collects every problem of one file; line and column are added by the caller from the paths.
@@ -11,6 +12,9 @@ struct Checker<'a> {
     file: &'a str,
     languages: Vec<String>,
     found: Vec<Diagnostic>,
+    /// Declared scenario dimensions and their values.
+    dimensions: HashMap<String, Vec<String>>,
+    categories: HashSet<String>,
 }
 
 impl Checker<'_> {
@@ -89,6 +93,63 @@ impl Checker<'_> {
         if let Some(section) = &statement.section {
             self.reference(format!("{path}.section"), section, sections, "section");
         }
+        if let Some(when) = &statement.when {
+            self.expr(&format!("{path}.when"), when);
+        }
+        if let Some(category) = &statement.treated_as {
+            let known = self.categories.clone();
+            self.reference(format!("{path}.treated_as"), category, &known, "category");
+            if statement.when.is_none() {
+                self.error(
+                    format!("{path}.treated_as"),
+                    "`treated_as` needs a `when` saying in which scenarios it applies".into(),
+                );
+            }
+        }
+    }
+
+    /// Checks a structured condition against the declared dimensions and values.
+    fn expr(&mut self, path: &str, expr: &Expr) {
+        match expr {
+            Expr::Is { dimension, values } => {
+                let Some(declared) = self.dimensions.get(dimension).cloned() else {
+                    let known: HashSet<String> = self.dimensions.keys().cloned().collect();
+                    self.reference(
+                        format!("{path}.{dimension}"),
+                        dimension,
+                        &known,
+                        "scenario dimension",
+                    );
+                    return;
+                };
+                let known: HashSet<String> = declared.into_iter().collect();
+                for (i, value) in values.iter().enumerate() {
+                    let at = if values.len() == 1 {
+                        format!("{path}.{dimension}")
+                    } else {
+                        format!("{path}.{dimension}[{i}]")
+                    };
+                    self.reference(at, value, &known, &format!("value of `{dimension}`"));
+                }
+            }
+            Expr::Any(list) | Expr::All(list) => {
+                let key = if matches!(expr, Expr::Any(_)) {
+                    "any"
+                } else {
+                    "all"
+                };
+                if list.is_empty() {
+                    self.error(
+                        format!("{path}.{key}"),
+                        format!("`{key}` needs at least one condition"),
+                    );
+                }
+                for (i, e) in list.iter().enumerate() {
+                    self.expr(&format!("{path}.{key}[{i}]"), e);
+                }
+            }
+            Expr::Not(inner) => self.expr(&format!("{path}.not"), inner),
+        }
     }
 }
 
@@ -132,6 +193,8 @@ pub fn check(name: &str, file: &CatalogFile) -> Vec<Diagnostic> {
         file: name,
         languages: file.catalog.languages.clone(),
         found: Vec::new(),
+        dimensions: HashMap::new(),
+        categories: HashSet::new(),
     };
     check_header(&mut c, file);
     let sections: HashSet<String> = file
@@ -159,6 +222,8 @@ pub fn check(name: &str, file: &CatalogFile) -> Vec<Diagnostic> {
         "category",
         file.categories.iter().map(|x| (&x.id, &x.name)),
     );
+    c.categories.clone_from(&categories);
+    check_dimensions(&mut c, file);
     let groups = check_ids(
         &mut c,
         "groups",
@@ -266,6 +331,34 @@ pub fn check(name: &str, file: &CatalogFile) -> Vec<Diagnostic> {
         c.warning("items".into(), "the catalog has no items".into());
     }
     c.found
+}
+
+fn check_dimensions(c: &mut Checker, file: &CatalogFile) {
+    check_ids(
+        c,
+        "dimensions",
+        "scenario dimension",
+        file.dimensions.iter().map(|d| (&d.id, &d.name)),
+    );
+    for (i, d) in file.dimensions.iter().enumerate() {
+        if d.values.is_empty() {
+            c.error(
+                format!("dimensions[{i}].values"),
+                format!("dimension `{}` needs at least one value", d.id),
+            );
+        }
+        let values = check_ids(
+            c,
+            &format!("dimensions[{i}].values"),
+            "value",
+            d.values.iter().map(|v| (&v.id, &v.name)),
+        );
+        c.dimensions.entry(d.id.clone()).or_insert_with(|| {
+            let mut v: Vec<String> = values.into_iter().collect();
+            v.sort();
+            v
+        });
+    }
 }
 
 fn check_header(c: &mut Checker, file: &CatalogFile) {

@@ -42,6 +42,9 @@ pub struct GlobalArgs {
     /// When to colour text output: auto (only on a terminal, and not with `NO_COLOR`), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// A setup to judge items in, such as `ownership=personal,platform=ios-ipados` (see `privcat scenario`).
+    #[arg(long, value_name = "DIM=VALUE,...", global = true)]
+    pub scenario: Option<String>,
 }
 
 /// A language on the command line.
@@ -163,6 +166,11 @@ pub enum Command {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The scenario dimensions of the loaded catalogs and their values, for --scenario.
+    #[command(
+        after_help = "Examples:\n  privcat scenario\n  privcat answer app-name --scenario ownership=personal,compliant-app=off\n  privcat list --scenario platform=windows"
+    )]
+    Scenario,
     /// The loaded catalogs: documents, dates, languages and counts.
     #[command(after_help = "Examples:\n  privcat catalogs\n  privcat catalogs --catalog my-catalogs/")]
     Catalogs,

@@ -113,3 +113,37 @@ pub fn catalogs(library: &Library, ctx: &mut Context) -> Result<i32> {
     }
     Ok(0)
 }
+
+/// `privcat scenario`: the dimensions and values `--scenario` accepts.
+pub fn scenario(library: &Library, ctx: &mut Context) -> Result<i32> {
+    let lang = ctx.lang;
+    let mut seen: Vec<&str> = Vec::new();
+    for catalog in &library.catalogs {
+        for d in &catalog.dimensions {
+            if seen.contains(&d.id.as_str()) {
+                continue;
+            }
+            seen.push(&d.id);
+            let head = format!(
+                "{}  {}",
+                ctx.out.paint(&d.id, style::ID),
+                ctx.out.paint(d.name.get(lang), style::LABEL)
+            );
+            ctx.out.line(&head)?;
+            for v in &d.values {
+                ctx.out.line(&format!(
+                    "  {}  {}",
+                    ctx.out.paint(&v.id, style::ID),
+                    ctx.out.paint(v.name.get(lang), anstyle::Style::new())
+                ))?;
+            }
+        }
+    }
+    if seen.is_empty() {
+        writeln!(
+            ctx.err,
+            "privcat: the loaded catalogs declare no scenario dimensions"
+        )?;
+    }
+    Ok(0)
+}

@@ -3,13 +3,15 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::catalog::Library;
 use crate::cli::args::{ExportFormat, FilterArgs};
+use crate::cli::output::visible;
 use crate::cli::query::filter_from;
 use crate::cli::{Context, EXIT_ERROR};
 use crate::export::{csv, json, markdown};
+use crate::scenario::Scenario;
 use crate::text::Lang;
 
 pub fn export(
@@ -25,9 +27,17 @@ pub fn export(
     let selected: Vec<usize> = (0..library.items.len())
         .filter(|&i| filter.accepts(library, &library.items[i]))
         .collect();
-    let lang = ctx.lang;
+    let settings = ExportContext {
+        lang: ctx.lang,
+        scenario: ctx.scenario.clone(),
+    };
     let Some(path) = output else {
-        render(library, &selected, format, lang, ctx.out.raw())?;
+        let mut bytes = Vec::new();
+        render(library, &selected, format, &settings, &mut bytes)?;
+        let text = String::from_utf8_lossy(&bytes);
+        // On a terminal, a catalog's control characters are shown, not obeyed.
+        let shown = if ctx.out.escape { visible(&text) } else { text };
+        ctx.out.raw().write_all(shown.as_bytes())?;
         return Ok(0);
     };
     if let Some(catalog) = catalog_at(library, path) {
@@ -38,8 +48,10 @@ pub fn export(
         )?;
         return Ok(EXIT_ERROR);
     }
-    write_atomically(path, |w| render(library, &selected, format, lang, w))
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    if let Err(e) = write_atomically(path, |w| render(library, &selected, format, &settings, w)) {
+        writeln!(ctx.err, "privcat: cannot write {}: {e:#}", path.display())?;
+        return Ok(EXIT_ERROR);
+    }
     Ok(0)
 }
 
@@ -47,19 +59,45 @@ fn render(
     library: &Library,
     selected: &[usize],
     format: ExportFormat,
-    lang: Lang,
+    ctx: &ExportContext,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let (lang, scenario) = (ctx.lang, &ctx.scenario);
     match format {
         ExportFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &json::export(library, selected))
-                .map_err(std::io::Error::from)?;
+            let mut doc = json::export(library, selected);
+            if !scenario.is_empty() {
+                with_verdicts(&mut doc, library, selected, scenario);
+            }
+            serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
             writeln!(out)?;
         }
-        ExportFormat::Csv => csv::write(library, selected, lang, &mut *out).map_err(std::io::Error::from)?,
-        ExportFormat::Md => out.write_all(markdown::report(library, selected, lang).as_bytes())?,
+        ExportFormat::Csv => {
+            csv::write(library, selected, lang, scenario, &mut *out).map_err(std::io::Error::from)?;
+        }
+        ExportFormat::Md => out.write_all(markdown::report(library, selected, lang, scenario).as_bytes())?,
     }
     Ok(())
+}
+
+/// Adds each item's `scenario` verdict to an export document.
+pub fn with_verdicts(
+    doc: &mut serde_json::Value,
+    library: &Library,
+    selected: &[usize],
+    scenario: &Scenario,
+) {
+    if let Some(items) = doc.get_mut("items").and_then(serde_json::Value::as_array_mut) {
+        for (value, &i) in items.iter_mut().zip(selected) {
+            value["scenario"] = json::verdict(library, i, scenario);
+        }
+    }
+}
+
+/// What rendering needs from the command's context.
+struct ExportContext {
+    lang: Lang,
+    scenario: Scenario,
 }
 
 /// The loaded catalog file that `path` is, if any.

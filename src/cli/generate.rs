@@ -13,11 +13,16 @@ pub fn completions(shell: Shell, out: &mut dyn Write) -> Result<i32> {
         Shell::Zsh => clap_complete::Shell::Zsh,
         Shell::Fish => clap_complete::Shell::Fish,
     };
-    clap_complete::generate(shell, &mut Cli::command(), "privcat", out);
+    // clap_complete panics on a write error; generate into memory so a closed pipe is an ordinary error.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "privcat", &mut script);
+    out.write_all(&script)?;
     Ok(0)
 }
 
 pub fn man(out: &mut dyn Write) -> Result<i32> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+    out.write_all(&page)?;
     Ok(0)
 }

@@ -14,6 +14,7 @@ use anyhow::Result;
 use crate::catalog::Library;
 use crate::cli::args::{Command, GlobalArgs};
 use crate::cli::output::{Out, use_color};
+use crate::scenario::Scenario;
 use crate::text::Lang;
 
 /// Exit code when nothing matched (`search`, `answer`), like grep.
@@ -27,6 +28,8 @@ pub struct Context<'a> {
     pub lang: Lang,
     pub out: Out<'a>,
     pub err: &'a mut dyn Write,
+    /// The `--scenario` setup, checked against the loaded catalogs; empty when not given.
+    pub scenario: Scenario,
 }
 
 /// The language for this run: `--lang`, else `LANG`, else English.
@@ -51,6 +54,7 @@ pub fn run(command: Command, global: &GlobalArgs) -> Result<i32> {
         lang: language(global),
         out: Out::new(&mut lock, color, is_terminal, width),
         err: &mut err,
+        scenario: Scenario::default(),
     };
     dispatch(command, &mut ctx)
 }
@@ -71,6 +75,15 @@ pub fn dispatch(command: Command, ctx: &mut Context) -> Result<i32> {
 }
 
 fn with_library(command: Command, library: &Library, ctx: &mut Context) -> Result<i32> {
+    if let Some(spec) = &ctx.global.scenario {
+        match Scenario::parse(spec).and_then(|s| s.check(library).map(|()| s)) {
+            Ok(s) => ctx.scenario = s,
+            Err(e) => {
+                writeln!(ctx.err, "privcat: --scenario: {}", output::visible(&e))?;
+                return Ok(EXIT_ERROR);
+            }
+        }
+    }
     match command {
         Command::Search {
             query,
@@ -87,6 +100,7 @@ fn with_library(command: Command, library: &Library, ctx: &mut Context) -> Resul
             output,
         } => export::export(library, format, &filter, output.as_deref(), ctx),
         Command::Catalogs => commands::catalogs(library, ctx),
+        Command::Scenario => commands::scenario(library, ctx),
         Command::Validate { .. } | Command::Completions { .. } | Command::Man => Ok(0),
     }
 }

@@ -13,6 +13,7 @@ use crate::cli::{Context, EXIT_ERROR, EXIT_NO_MATCH};
 use crate::describe::answer::answer as answer_text;
 use crate::describe::detail::detail;
 use crate::export::json;
+use crate::scenario::Scenario;
 use crate::search::{self, Filter, Hit, Query, SearchIndex, category_values, source_values};
 use crate::text::Lang;
 use crate::width::{pad, wrap};
@@ -37,7 +38,8 @@ pub fn filter_from(library: &Library, args: &FilterArgs, err: &mut dyn Write) ->
                 .unwrap_or_default();
             writeln!(
                 err,
-                "privcat: unknown {kind} `{id}`.{hint} The {kind} ids are: {}.",
+                "privcat: unknown {kind} `{}`.{hint} The {kind} ids are: {}.",
+                crate::cli::output::visible(id),
                 known.join(", ")
             )?;
             return Ok(None);
@@ -50,7 +52,12 @@ pub fn filter_from(library: &Library, args: &FilterArgs, err: &mut dyn Write) ->
 /// The ranked hits for `query` that pass `filter`.
 pub fn ranked(library: &Library, query: &str, filter: &Filter) -> Vec<Hit> {
     let index = SearchIndex::build(library);
-    search::apply(library, &search::matches(&index, &Query::parse(query)), filter)
+    search::apply(
+        library,
+        &search::matches(&index, &Query::parse(query)),
+        filter,
+        None,
+    )
 }
 
 /// "Identified data › Hardware inventory information".
@@ -83,6 +90,9 @@ pub fn search(
             .map(|h| {
                 let mut v = json::item(library, &library.items[h.item]);
                 v["score"] = h.score.into();
+                if !ctx.scenario.is_empty() {
+                    v["scenario"] = json::verdict(library, h.item, &ctx.scenario);
+                }
                 v
             })
             .collect();
@@ -110,7 +120,8 @@ pub fn search(
                 .map(|c| c.text.get(lang))
                 .unwrap_or_default();
             let line = format!(
-                "{}  {}  {}  {}",
+                "{}{}  {}  {}  {}",
+                mark(library, h.item, &ctx.scenario),
                 ctx.out.paint(&pad(&it.id, id_width), style::ID),
                 ctx.out
                     .paint(&pad(it.name.get(lang), name_width), Style::new().bold()),
@@ -159,18 +170,30 @@ fn find_or_suggest(library: &Library, id: &str, err: &mut dyn Write) -> Result<O
     Ok(None)
 }
 
+/// "✓ " and so on while a scenario is set; nothing otherwise.
+fn mark(library: &Library, item: usize, scenario: &Scenario) -> String {
+    if scenario.is_empty() {
+        return String::new();
+    }
+    let verdict = crate::scenario::evaluate(&library.items[item], scenario);
+    format!("{} ", crate::describe::outcome::mark(&verdict.outcome))
+}
+
 /// `privcat show`.
 pub fn show(library: &Library, id: &str, format: TextOrJson, ctx: &mut Context) -> Result<i32> {
     let Some(index) = find_or_suggest(library, id, ctx.err)? else {
         return Ok(EXIT_ERROR);
     };
     if format == TextOrJson::Json {
-        serde_json::to_writer_pretty(ctx.out.raw(), &json::item(library, &library.items[index]))
-            .map_err(std::io::Error::from)?;
+        let mut v = json::item(library, &library.items[index]);
+        if !ctx.scenario.is_empty() {
+            v["scenario"] = json::verdict(library, index, &ctx.scenario);
+        }
+        serde_json::to_writer_pretty(ctx.out.raw(), &v).map_err(std::io::Error::from)?;
         ctx.out.line("")?;
         return Ok(0);
     }
-    let d = detail(library, index, ctx.lang);
+    let d = detail(library, index, ctx.lang, &ctx.scenario);
     let out = &mut ctx.out;
     out.line(&out.paint(&d.name, style::TITLE))?;
     for other in &d.other_names {
@@ -231,7 +254,7 @@ pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> 
             .collect();
         (first.item, others)
     };
-    let paragraph = answer_text(library, best, ctx.lang);
+    let paragraph = answer_text(library, best, ctx.lang, &ctx.scenario);
     match ctx.out.width {
         Some(_) => wrapped(&mut ctx.out, &paragraph, "", Style::new())?,
         None => ctx.out.line(&ctx.out.paint(&paragraph, Style::new()))?,
@@ -266,8 +289,11 @@ pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut 
         .filter(|&i| filter.accepts(library, &library.items[i]))
         .collect();
     if format == TextOrJson::Json {
-        serde_json::to_writer_pretty(ctx.out.raw(), &json::export(library, &selected))
-            .map_err(std::io::Error::from)?;
+        let mut doc = json::export(library, &selected);
+        if !ctx.scenario.is_empty() {
+            crate::cli::export::with_verdicts(&mut doc, library, &selected, &ctx.scenario);
+        }
+        serde_json::to_writer_pretty(ctx.out.raw(), &doc).map_err(std::io::Error::from)?;
         ctx.out.line("")?;
         return Ok(0);
     }
@@ -297,7 +323,8 @@ pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut 
         last = Some(here);
         let indent = if it.group.is_some() { "    " } else { "  " };
         let line = format!(
-            "{indent}{}  {}",
+            "{indent}{}{}  {}",
+            mark(library, i, &ctx.scenario),
             ctx.out.paint(&pad(&it.id, id_width), style::ID),
             ctx.out.paint(it.name.get(lang), Style::new())
         );

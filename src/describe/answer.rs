@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use crate::catalog::{Basis, Library};
 use crate::describe::detail::document_line;
+use crate::scenario::Scenario;
 use crate::text::Lang;
 
 struct Phrases {
@@ -65,8 +66,8 @@ fn sentence(s: &str) -> String {
 }
 
 /// A paragraph to paste into a ticket: what the item is, its category, when and from where it is collected,
-/// why, and the document and section it comes from.
-pub fn answer(library: &Library, index: usize, lang: Lang) -> String {
+/// why, and the document and section it comes from; with a scenario, what holds for that setup.
+pub fn answer(library: &Library, index: usize, lang: Lang, scenario: &Scenario) -> String {
     let p = match lang {
         Lang::En => &EN,
         Lang::Sv => &SV,
@@ -87,6 +88,9 @@ pub fn answer(library: &Library, index: usize, lang: Lang) -> String {
         let _ = write!(first, " ({}: {})", p.group, g.name.get(lang));
     }
     out.push(sentence(&first));
+    if !scenario.is_empty() {
+        out.push(crate::describe::outcome::sentence(library, index, scenario, lang));
+    }
 
     if item.sources.is_empty() {
         out.push(p.no_source.to_owned());
@@ -138,7 +142,7 @@ mod tests {
 
     fn answer_for(id: &str, lang: Lang) -> String {
         let library = load_builtin().library.unwrap();
-        answer(&library, library.find(id).unwrap(), lang)
+        answer(&library, library.find(id).unwrap(), lang, &Scenario::default())
     }
 
     #[test]

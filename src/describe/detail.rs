@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use crate::catalog::{Basis, Library, Origin};
 use crate::describe::{provenance, section_label};
 use crate::i18n::words;
+use crate::scenario::Scenario;
 use crate::text::Lang;
 
 /// One line of a field: the text, and where it comes from.
@@ -48,8 +49,8 @@ pub struct Detail {
     pub fields: Vec<Field>,
 }
 
-/// Builds the detail of `library.items[index]` in `lang`.
-pub fn detail(library: &Library, index: usize, lang: Lang) -> Detail {
+/// Builds the detail of `library.items[index]` in `lang`; with a scenario, what it means comes first.
+pub fn detail(library: &Library, index: usize, lang: Lang, scenario: &Scenario) -> Detail {
     let w = words(lang);
     let item = &library.items[index];
     let catalog = library.catalog_of(item);
@@ -70,6 +71,12 @@ pub fn detail(library: &Library, index: usize, lang: Lang) -> Detail {
             fields.push(Field { label, entries });
         }
     };
+    if !scenario.is_empty() {
+        field(
+            w.in_this_setup,
+            crate::describe::outcome::explain(library, index, scenario, lang),
+        );
+    }
     field(
         w.category,
         vec![Entry::with_meta(

@@ -2,6 +2,7 @@
 
 pub mod answer;
 pub mod detail;
+pub mod outcome;
 
 use crate::catalog::{Basis, Catalog, Effective, Origin};
 use crate::i18n::words;

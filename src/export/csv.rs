@@ -3,7 +3,9 @@
 use std::io::Write;
 
 use crate::catalog::Library;
+use crate::describe::outcome;
 use crate::export::{source_names, with_provenance};
+use crate::scenario::Scenario;
 use crate::text::Lang;
 
 /// The header row.
@@ -35,13 +37,28 @@ pub fn defuse(cell: &str) -> String {
 }
 
 /// Writes the header and one row per selected item (RFC 4180 quoting).
-pub fn write(library: &Library, selected: &[usize], lang: Lang, out: impl Write) -> csv::Result<()> {
+pub fn write(
+    library: &Library,
+    selected: &[usize],
+    lang: Lang,
+    scenario: &Scenario,
+    out: impl Write,
+) -> csv::Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    writer.write_record(COLUMNS)?;
+    let mut header: Vec<&str> = COLUMNS.to_vec();
+    if !scenario.is_empty() {
+        header.extend(["scenario", "in_this_setup"]);
+    }
+    writer.write_record(&header)?;
     for &i in selected {
-        writer.write_record(row(library, i, lang).iter().map(|c| defuse(c)))?;
+        let mut cells = row(library, i, lang);
+        if !scenario.is_empty() {
+            cells.push(scenario.to_string());
+            cells.push(outcome::summary(library, i, scenario, lang));
+        }
+        writer.write_record(cells.iter().map(|c| defuse(c)))?;
     }
     writer.flush()?;
     Ok(())

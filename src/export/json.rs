@@ -119,3 +119,24 @@ pub fn item(library: &Library, it: &Item) -> Value {
         "exhaustive_note": it.exhaustive_note.as_ref().map(|t| text(c, t)),
     })
 }
+
+/// What a scenario means for one item: its outcome, the unset dimensions it depends on, the deciding
+/// conditions and the category it counts as.
+pub fn verdict(library: &Library, index: usize, scenario: &crate::scenario::Scenario) -> Value {
+    use crate::scenario::{Outcome, evaluate};
+    let it = &library.items[index];
+    let c = library.catalog_of(it);
+    let v = evaluate(it, scenario);
+    let (outcome, depends_on) = match &v.outcome {
+        Outcome::Collected => ("collected", Vec::new()),
+        Outcome::NotCollected => ("not-collected", Vec::new()),
+        Outcome::Depends(dims) => ("depends", dims.clone()),
+    };
+    json!({
+        "setup": scenario.values,
+        "outcome": outcome,
+        "depends_on": depends_on,
+        "because": v.because.iter().map(|&i| statement(c, &it.conditions[i])).collect::<Vec<_>>(),
+        "category": c.categories[v.category].id,
+    })
+}

@@ -4,9 +4,11 @@
 use std::fmt::Write as _;
 
 use crate::catalog::Library;
+use crate::describe::outcome;
 use crate::describe::section_label;
 use crate::export::{source_names, with_provenance};
 use crate::i18n::words;
+use crate::scenario::Scenario;
 use crate::text::Lang;
 
 /// Escapes text for a table cell: pipes, and line breaks as `<br>`.
@@ -42,7 +44,7 @@ fn headings(lang: Lang) -> Headings {
 }
 
 /// The report for the selected items, one section per catalog and category that has any.
-pub fn report(library: &Library, selected: &[usize], lang: Lang) -> String {
+pub fn report(library: &Library, selected: &[usize], lang: Lang, scenario: &Scenario) -> String {
     let w = words(lang);
     let h = headings(lang);
     let mut out = String::new();
@@ -75,6 +77,9 @@ pub fn report(library: &Library, selected: &[usize], lang: Lang) -> String {
             let _ = write!(doc, ", <{url}>");
         }
         let _ = writeln!(out, "{doc}.\n");
+        if !scenario.is_empty() {
+            let _ = writeln!(out, "**{}:** {}\n", w.scenario, scenario.describe(catalog, lang));
+        }
         if !catalog.statements.is_empty() {
             let _ = writeln!(out, "## {}\n", h.statements);
             for s in &catalog.statements {
@@ -118,22 +123,22 @@ pub fn report(library: &Library, selected: &[usize], lang: Lang) -> String {
                 let _ = writeln!(out, "*{}{note}.*\n", w.list_not_complete);
             }
             let _ = writeln!(out, "{}\n", section_label(catalog, &category.section, lang));
-            table(&mut out, library, &items, lang);
+            table(&mut out, library, &items, lang, scenario);
             out.push('\n');
         }
     }
     out
 }
 
-fn table(out: &mut String, library: &Library, items: &[usize], lang: Lang) {
+fn table(out: &mut String, library: &Library, items: &[usize], lang: Lang, scenario: &Scenario) {
     let w = words(lang);
     let h = headings(lang);
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} |",
-        h.item, w.group, w.collected_from, w.conditions, w.purpose
-    );
-    let _ = writeln!(out, "| --- | --- | --- | --- | --- |");
+    let mut columns = vec![h.item, w.group, w.collected_from, w.conditions, w.purpose];
+    if !scenario.is_empty() {
+        columns.push(w.in_this_setup);
+    }
+    let _ = writeln!(out, "| {} |", columns.join(" | "));
+    let _ = writeln!(out, "|{}", " --- |".repeat(columns.len()));
     for &i in items {
         let it = &library.items[i];
         let group = library.group_of(it).map_or("—", |g| g.name.get(lang));
@@ -148,16 +153,17 @@ fn table(out: &mut String, library: &Library, items: &[usize], lang: Lang) {
             .iter()
             .map(|e| with_provenance(library, i, e, lang))
             .collect();
-        let _ = writeln!(
-            out,
-            "| {} (`{}`) | {} | {} | {} | {} |",
-            cell(it.name.get(lang)),
-            it.id,
+        let mut cells = vec![
+            format!("{} (`{}`)", cell(it.name.get(lang)), it.id),
             cell(group),
             cell(if sources.is_empty() { "—" } else { &sources }),
             cell(&conditions.join("\n")),
             cell(&purposes.join("\n")),
-        );
+        ];
+        if !scenario.is_empty() {
+            cells.push(cell(&outcome::summary(library, i, scenario, lang)));
+        }
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
 }
 

@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> u16 {
 }
 
 fn lines(app: &App, theme: &Theme, index: usize, width: usize) -> Vec<Line<'static>> {
-    let d = detail(&app.library, index, app.lang);
+    let d = detail(&app.library, index, app.lang, &app.scenario);
     let mut out = Vec::new();
     push_wrapped(&mut out, &d.name, "", "", theme.title, width);
     for other in &d.other_names {

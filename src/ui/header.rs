@@ -18,6 +18,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         [one] => {
             left.push(Span::styled(one.title.get(app.lang).to_owned(), theme.title));
             left.push(Span::styled(format!(" · {}", one.product), theme.title));
+            if !app.scenario.is_empty() {
+                left.push(Span::styled(format!("  {}: ", w.scenario), theme.label));
+                left.push(Span::styled(app.scenario.describe(one, app.lang), theme.chip));
+                return finish(frame, area, app, theme, left);
+            }
             let doc = &one.document;
             let mut source = format!("  {}: “{}”", w.document, doc.title.get(app.lang));
             if let Some(date) = &doc.date {
@@ -25,11 +30,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
             left.push(Span::styled(source, theme.dim));
         }
-        many => left.push(Span::styled(
-            format!("privcat · {} {}", many.len(), w.catalogs.to_lowercase()),
-            theme.title,
-        )),
+        many => {
+            left.push(Span::styled(
+                format!("privcat · {} {}", many.len(), w.catalogs.to_lowercase()),
+                theme.title,
+            ));
+            if !app.scenario.is_empty() {
+                left.push(Span::styled(format!("  {}: ", w.scenario), theme.label));
+                left.push(Span::styled(app.scenario.to_string(), theme.chip));
+            }
+        }
     }
+    finish(frame, area, app, theme, left);
+}
+
+/// Draws the left part and the count on the right.
+fn finish(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, left: Vec<Span<'static>>) {
     let count = format!("{} / {} ", app.shown, app.total());
     let [l, r] = area.layout(&ratatui::layout::Layout::horizontal([
         ratatui::layout::Constraint::Min(0),

@@ -16,8 +16,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = words(app.lang);
     let keys = keymap::help(app.lang);
     let key_width = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(10) + 2;
-    let width = area.width.saturating_sub(4).min(96);
-    let text_width = usize::from(width.saturating_sub(2))
+    let width = area.width.saturating_sub(4).min(98);
+    let text_width = usize::from(width.saturating_sub(4))
         .saturating_sub(key_width)
         .max(10);
     let mut lines: Vec<Line> = Vec::new();
@@ -44,6 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .areas(popup);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
+        .padding(ratatui::widgets::Padding::horizontal(1))
         .title(format!(" {} ", w.help_title))
         .border_style(theme.border_focused);
     frame.render_widget(Paragraph::new(lines).block(block), popup);

@@ -8,7 +8,9 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus, Row};
+use crate::describe::outcome;
 use crate::i18n::words;
+use crate::scenario::Outcome;
 use crate::search::positions;
 use crate::ui::theme::Theme;
 use crate::ui::{fit, window};
@@ -101,14 +103,34 @@ fn item_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'stat
     let lib = &app.library;
     let item = &lib.items[index];
     let name = item.name.get(app.lang);
-    let indent = if app.parsed.is_empty() { "   " } else { " " };
-    let mut spans = vec![Span::raw(indent)];
+    let mut indent = if app.parsed.is_empty() { "   " } else { " " }.to_owned();
+    let mut spans = Vec::new();
+    let mut base = Style::new();
+    if let Some(verdict) = app.verdict(index) {
+        let style = match verdict.outcome {
+            Outcome::Collected => theme.collected,
+            Outcome::NotCollected => {
+                base = theme.dim;
+                theme.not_collected
+            }
+            Outcome::Depends(_) => theme.depends,
+        };
+        indent.pop();
+        spans.push(Span::raw(indent.clone()));
+        spans.push(Span::styled(
+            format!("{} ", outcome::mark(&verdict.outcome)),
+            style,
+        ));
+        indent.push_str("  ");
+    } else {
+        spans.push(Span::raw(indent.clone()));
+    }
     let marks = if app.parsed.is_empty() {
         Vec::new()
     } else {
         positions(name, &app.parsed)
     };
-    spans.extend(highlighted(name, &marks, Style::new(), theme.matched));
+    spans.extend(highlighted(name, &marks, base, theme.matched));
     if !app.parsed.is_empty() {
         let place = lib.group_of(item).map_or_else(
             || lib.category_of(item).name.get(app.lang),

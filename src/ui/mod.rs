@@ -5,6 +5,7 @@ mod facets;
 mod header;
 mod help;
 mod list;
+mod scenario;
 mod search;
 mod status;
 pub mod theme;
@@ -116,6 +117,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, view: &mut View) {
     view.facets_area = facets_area;
     view.detail_area = detail_area;
     view.list_rows = usize::from(list_area.height.saturating_sub(2));
+    if app.focus == crate::app::Focus::Scenario {
+        scenario::draw(frame, area, app, theme);
+    }
     if app.show_help {
         help::draw(frame, area, app, theme);
     }

@@ -27,7 +27,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             spans.push(Span::styled(format!(" {chip} "), theme.chip));
             spans.push(Span::raw(" "));
         }
-        spans.push(Span::styled("x ✕ ", theme.dim));
+        spans.push(Span::styled(
+            format!("x: {} ", words(app.lang).clear_filters_hint),
+            theme.dim,
+        ));
         block = block.title(Line::from(spans).right_aligned());
     }
     let inner = block.inner(area);

@@ -21,6 +21,9 @@ pub struct Theme {
     pub message: Style,
     pub active: Style,
     pub inferred: Style,
+    pub collected: Style,
+    pub not_collected: Style,
+    pub depends: Style,
 }
 
 impl Theme {
@@ -29,7 +32,7 @@ impl Theme {
             title: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
             heading: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
-            group: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            group: Style::new().fg(Color::LightBlue).add_modifier(Modifier::BOLD),
             label: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             selected: Style::new().bg(Color::Indexed(238)).add_modifier(Modifier::BOLD),
@@ -41,6 +44,9 @@ impl Theme {
             message: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             active: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             inferred: Style::new().fg(Color::Yellow),
+            collected: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            not_collected: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            depends: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -62,6 +68,9 @@ impl Theme {
             message: plain.add_modifier(Modifier::BOLD),
             active: plain.add_modifier(Modifier::BOLD),
             inferred: plain.add_modifier(Modifier::ITALIC),
+            collected: plain.add_modifier(Modifier::BOLD),
+            not_collected: plain.add_modifier(Modifier::CROSSED_OUT),
+            depends: plain.add_modifier(Modifier::ITALIC),
         }
     }
 
