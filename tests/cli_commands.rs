@@ -1262,6 +1262,19 @@ fn exports_shown_on_a_terminal_do_not_obey_control_characters() {
 }
 
 #[test]
+fn csv_and_markdown_on_a_terminal_keep_their_line_ends() {
+    // Escaping for the terminal must not turn CSV's CR LF line ends into visible `\u{d}`.
+    for format in ["csv", "md"] {
+        let args = ["export", "--format", format, "--category", "aggregated"];
+        let (exit, bytes) = in_terminal(&args, &[]);
+        assert_eq!(exit, 0, "{args:?}");
+        let text = String::from_utf8_lossy(&bytes);
+        assert_has(&text, &["pending-install-device-count"]);
+        assert!(!text.contains("\\u{d}"), "{format} shows its line ends:\n{text}");
+    }
+}
+
+#[test]
 fn the_terminal_gets_colour_by_default_but_not_with_no_color() {
     let args = ["search", "imei", "--limit", "1"];
     let (exit, bytes) = in_terminal(&args, &[]);
@@ -1301,6 +1314,37 @@ fn every_command_that_loads_a_catalog_exits_2_on_a_bad_one() {
             assert_has(run.fails(2), &[&format!("{path}:{at}: error: ")]);
         }
     }
+}
+
+#[test]
+fn a_failed_write_is_an_error_with_exit_2() {
+    // `/dev/full` fails every write with ENOSPC. Exit 1 would tell a script "nothing matched".
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let mut wrong = Vec::new();
+    for args in [
+        &["answer", "imei"][..],
+        &["search", "imei"],
+        &["list"],
+        &["export"],
+    ] {
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_privcat"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("LANG")
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("privcat runs");
+        let run = Run::from(child.wait_with_output().unwrap());
+        assert!(!run.stderr.is_empty(), "{args:?}: the failure is explained");
+        if run.code != Some(2) {
+            wrong.push(format!("{args:?}: exit {:?}", run.code));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:?}");
 }
 
 #[test]
