@@ -295,7 +295,9 @@ pub fn key_bar(focus: Focus, lang: Lang) -> Vec<(&'static str, &'static str)> {
             ("Esc", pick("close", "stäng")),
         ],
     };
-    keys.push(("Tab", pick("pane", "ruta")));
+    if focus != Focus::Scenario {
+        keys.push(("Tab", pick("pane", "ruta")));
+    }
     keys.push((
         if focus == Focus::Search { "F1" } else { "?" },
         pick("help", "hjälp"),

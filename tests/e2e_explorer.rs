@@ -320,3 +320,46 @@ fn a_catalog_error_is_located_on_the_normal_screen() {
     );
     assert!(s.line_mode_restored(), "raw mode is on");
 }
+
+#[test]
+fn scenario_pane_says_the_app_inventory_is_not_collected_on_a_personal_device_and_why() {
+    const RIGHT: &str = "\x1b[C";
+    const DOWN: &str = "\x1b[B";
+    let mut s = start(Launch::new().size(120, 50));
+    focus_list(&mut s);
+    s.send("S");
+    s.wait_until("the scenario pane", |s| s.pane("Scenario").is_some());
+    // Ownership: unset → corporate → personal; then two rows down, compliant-app: unset → on → off.
+    s.send(&format!("{RIGHT}{RIGHT}{DOWN}{DOWN}{RIGHT}{RIGHT}"));
+    let screen = s.wait_until("the setup", |s| {
+        s.pane("Scenario").is_some_and(|p| {
+            p.unwrapped().contains("Personal device") && p.unwrapped().contains("Turned off")
+        })
+    });
+    assert!(
+        screen
+            .row(0)
+            .contains("Scenario: Ownership: Personal device, Compliant-app feature: Turned off"),
+        "the header shows the setup:\n{screen}"
+    );
+    s.send("\x1b");
+    s.wait_until("the pane to close", |s| s.pane("Scenario").is_none());
+    s.send("/app name");
+    let screen = s.wait_until("the app inventory", |s| {
+        s.pane("Items")
+            .is_some_and(|p| p.first_line().contains("✗ App name"))
+    });
+    let detail = screen.pane("Details").expect("the detail pane").unwrapped();
+    assert!(detail.contains("In this setup"), "{detail}");
+    assert!(detail.contains("Not collected"), "{detail}");
+    assert!(
+        detail.contains("Application inventory data is collected only if the administrator has marked the device as a corporate-owned device"),
+        "the deciding condition is quoted: {detail}"
+    );
+    assert!(
+        detail.contains("stated for the group “Application inventory”"),
+        "{detail}"
+    );
+    s.send(key::CTRL_C);
+    assert!(s.wait_exit().success());
+}

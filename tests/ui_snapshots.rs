@@ -160,3 +160,35 @@ fn the_search_cursor_sits_after_the_query() {
     let position = terminal.get_cursor_position().unwrap();
     assert_eq!((position.x, position.y), (1 + 2 + 4, 2));
 }
+
+#[test]
+fn scenario_pane_120x40() {
+    insta::assert_snapshot!(screen("<esc>S<right><right>jj<right><right>", Lang::En, 120, 40).backend());
+}
+
+#[test]
+fn scenario_marks_in_the_list_120x40() {
+    insta::assert_snapshot!(
+        screen(
+            "app<esc><esc>S<right><right>jj<right><right><esc>",
+            Lang::En,
+            120,
+            40
+        )
+        .backend()
+    );
+}
+
+#[test]
+fn scenario_marks_are_coloured() {
+    let terminal = screen(
+        "app<tab><tab>S<right><right>jj<right><right><esc>",
+        Lang::En,
+        120,
+        40,
+    );
+    let buffer = terminal.backend().buffer();
+    let theme = Theme::color();
+    let not_collected = cells_at(buffer, "✗ App name");
+    assert_eq!(not_collected[0].fg, theme.not_collected.fg.unwrap());
+}

@@ -234,3 +234,56 @@ fn no_match_leaves_nothing_selected() {
     press(&mut app, "<down><c-y>");
     assert_eq!(app.clipboard, None);
 }
+
+#[test]
+fn scenario_pane_sets_values_and_marks_follow() {
+    let mut app = app();
+    press(&mut app, "<esc>S");
+    assert_eq!(app.focus, Focus::Scenario);
+    assert_eq!(app.dimension(0).unwrap().id, "ownership");
+    press(&mut app, "<right><right>");
+    assert_eq!(app.scenario.to_string(), "ownership=personal");
+    press(&mut app, "jj<right><right>");
+    assert_eq!(app.scenario.to_string(), "compliant-app=off,ownership=personal");
+    let app_name = app.library.find("app-name").unwrap();
+    assert_eq!(
+        app.verdict(app_name).unwrap().outcome,
+        crate::scenario::Outcome::NotCollected
+    );
+    press(&mut app, "<left>");
+    assert_eq!(app.scenario.to_string(), "compliant-app=on,ownership=personal");
+    press(&mut app, "x");
+    assert_eq!(app.scenario.to_string(), "ownership=personal");
+    press(&mut app, "<esc>");
+    assert_eq!(
+        app.focus,
+        Focus::List,
+        "closing returns to the pane it was opened from"
+    );
+    press(&mut app, "X");
+    assert!(app.scenario.is_empty());
+    assert!(app.verdicts.is_empty());
+}
+
+#[test]
+fn scenario_values_cycle_through_unset() {
+    let mut app = app();
+    press(&mut app, "<a-S>");
+    assert_eq!(app.focus, Focus::Scenario);
+    press(&mut app, "<right><right><right>");
+    assert!(app.scenario.is_empty(), "corporate, personal, then unset again");
+    press(&mut app, "<left>");
+    assert_eq!(app.scenario.to_string(), "ownership=personal");
+}
+
+#[test]
+fn hide_key_hides_only_with_a_scenario() {
+    let mut app = app();
+    press(&mut app, "<esc>h");
+    assert!(app.hide_not_collected);
+    assert_eq!(app.shown, 66);
+    press(&mut app, "S<right><right>jj<right><right><esc>");
+    assert_eq!(app.shown, 61);
+    press(&mut app, "h");
+    assert_eq!(app.shown, 66);
+}

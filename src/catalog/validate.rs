@@ -122,14 +122,25 @@ impl Checker<'_> {
                     );
                     return;
                 };
-                let known: HashSet<String> = declared.into_iter().collect();
                 for (i, value) in values.iter().enumerate() {
+                    if declared.contains(value) {
+                        continue;
+                    }
                     let at = if values.len() == 1 {
                         format!("{path}.{dimension}")
                     } else {
                         format!("{path}.{dimension}[{i}]")
                     };
-                    self.reference(at, value, &known, &format!("value of `{dimension}`"));
+                    let hint = closest(value, &declared)
+                        .map(|c| format!("; did you mean `{c}`?"))
+                        .unwrap_or_default();
+                    self.error(
+                        at,
+                        format!(
+                            "`{dimension}` has no value `{value}` (its values: {}){hint}",
+                            declared.join(", ")
+                        ),
+                    );
                 }
             }
             Expr::Any(list) | Expr::All(list) => {

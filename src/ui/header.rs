@@ -17,12 +17,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.library.catalogs.as_slice() {
         [one] => {
             left.push(Span::styled(one.title.get(app.lang).to_owned(), theme.title));
-            left.push(Span::styled(format!(" · {}", one.product), theme.title));
             if !app.scenario.is_empty() {
                 left.push(Span::styled(format!("  {}: ", w.scenario), theme.label));
                 left.push(Span::styled(app.scenario.describe(one, app.lang), theme.chip));
                 return finish(frame, area, app, theme, left);
             }
+            left.push(Span::styled(format!(" · {}", one.product), theme.title));
             let doc = &one.document;
             let mut source = format!("  {}: “{}”", w.document, doc.title.get(app.lang));
             if let Some(date) = &doc.date {
