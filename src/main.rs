@@ -28,7 +28,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let _ = writeln!(io::stderr(), "privcat: {e:#}");
-            ExitCode::from(1)
+            ExitCode::from(2)
         }
     }
 }

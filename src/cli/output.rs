@@ -24,14 +24,22 @@ pub fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// `text` with every unsafe char shown as `\u{…}` (a newline stays a newline).
+/// `text` with every unsafe char shown as `\u{…}`; line ends (`\n`, `\r\n`) stay line ends.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+    let harmful =
+        |c: char, next: Option<char>| c != '\n' && !(c == '\r' && next == Some('\n')) && is_unsafe(c);
+    let mut chars = text.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        any |= harmful(c, chars.peek().copied());
+    }
+    if !any {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c != '\n' && is_unsafe(c) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if harmful(c, chars.peek().copied()) {
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         } else {
             out.push(c);
@@ -121,6 +129,7 @@ mod tests {
         assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
         assert_eq!(visible("left\u{202E}right"), "left\\u{202e}right");
         assert_eq!(visible("two\nlines"), "two\nlines");
+        assert_eq!(visible("crlf\r\nend\r"), "crlf\r\nend\\u{d}");
         assert!(matches!(visible("plain åäö"), Cow::Borrowed(_)));
     }
 }
