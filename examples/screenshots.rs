@@ -33,12 +33,13 @@ const DEFAULT_FG: Rgb = Rgb(0xcd, 0xd6, 0xf4);
 const DEFAULT_BG: Rgb = Rgb(0x1e, 0x1e, 0x2e);
 
 /// File name and key sequence (as `parse_keys` reads it) of every scene.
-const SCENES: [(&str, &str); 5] = [
+const SCENES: [(&str, &str); 6] = [
     ("start", ""),
     ("search-imei", "imei"),
     ("category-filter", "<esc>2"),
     ("swedish", "<esc>Lj"),
     ("help", "<esc>?"),
+    ("scenario", "app<tab><tab>S<right><right>jj<right><right>"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
