@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use crate::catalog::diagnostic::{Diagnostic, LoadError, Severity};
 use crate::catalog::model::Library;
 use crate::catalog::positions::Positions;
+use crate::catalog::sanitize::Altered;
 use crate::catalog::schema::CatalogFile;
-use crate::catalog::{parse, resolve, validate};
+use crate::catalog::{guard, parse, resolve, sanitize, validate};
 
 /// The Intune catalog, compiled into the binary.
 pub const BUILTIN_TEXT: &str = include_str!("../../catalog/intune.yaml");
@@ -53,7 +54,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Report {
             Ok(files) => {
                 for file in files {
                     let name = file.display().to_string();
-                    match std::fs::read(&file) {
+                    match read_limited(&file) {
                         Ok(bytes) => inputs.push((name, bytes)),
                         Err(e) => diagnostics.push(Diagnostic::file_error(
                             &name,
@@ -72,6 +73,15 @@ pub fn load_paths(paths: &[PathBuf]) -> Report {
         report.diagnostics = diagnostics;
     }
     report
+}
+
+/// Reads at most one byte past the size limit, so a huge or growing file is refused without being read whole.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(guard::MAX_FILE_BYTES).unwrap_or(u64::MAX) + 1;
+    std::fs::File::open(path)?.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The catalog files a path names: the file itself, or a folder's YAML files in name order.
@@ -108,12 +118,12 @@ fn has_yaml_extension(path: &Path) -> bool {
 /// Loads catalogs from named byte buffers; the library is built only when no file has an error.
 pub fn load_texts(inputs: Vec<(String, Vec<u8>)>) -> Report {
     let mut diagnostics = Vec::new();
-    let mut parsed: Vec<(String, CatalogFile)> = Vec::new();
+    let mut parsed: Vec<(String, CatalogFile, Altered)> = Vec::new();
     for (name, bytes) in inputs {
         match parse_and_check(&name, &bytes) {
-            Ok((file, mut found)) => {
+            Ok((file, altered, mut found)) => {
                 found.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
-                if let Some((other, _)) = parsed.iter().find(|(_, f)| f.catalog.id == file.catalog.id) {
+                if let Some((other, _, _)) = parsed.iter().find(|(_, f, _)| f.catalog.id == file.catalog.id) {
                     let message = format!("catalog id `{}` is already used by {other}", file.catalog.id);
                     let mut d = Diagnostic::at_path(Severity::Error, &name, "catalog.id", message);
                     let text = parse::decode(&name, &bytes).ok();
@@ -123,7 +133,7 @@ pub fn load_texts(inputs: Vec<(String, Vec<u8>)>) -> Report {
                     found.push(d);
                 }
                 diagnostics.append(&mut found);
-                parsed.push((name, file));
+                parsed.push((name, file, altered));
             }
             Err(d) => diagnostics.push(d),
         }
@@ -136,10 +146,16 @@ pub fn load_texts(inputs: Vec<(String, Vec<u8>)>) -> Report {
     Report { library, diagnostics }
 }
 
-fn parse_and_check(name: &str, bytes: &[u8]) -> Result<(CatalogFile, Vec<Diagnostic>), Diagnostic> {
+fn parse_and_check(name: &str, bytes: &[u8]) -> Result<(CatalogFile, Altered, Vec<Diagnostic>), Diagnostic> {
+    guard::check_size(name, bytes.len())?;
     let text = parse::decode(name, bytes)?;
-    let file = parse::parse(name, text)?;
+    if guard::needs_check(text) {
+        guard::check_structure(name, text)?;
+    }
+    let mut file = parse::parse(name, text)?;
+    let altered = sanitize::clean_file(&mut file);
     let mut found = validate::check(name, &file);
+    found.extend(altered_warnings(name, &file, &altered));
     if found.iter().any(|d| d.path.is_some() && d.line.is_none()) {
         let positions = Positions::index(text);
         for d in &mut found {
@@ -151,5 +167,64 @@ fn parse_and_check(name: &str, bytes: &[u8]) -> Result<(CatalogFile, Vec<Diagnos
             }
         }
     }
-    Ok((file, found))
+    Ok((file, altered, found))
+}
+
+/// One warning for each part of the file whose text held characters that were removed.
+fn altered_warnings(name: &str, file: &CatalogFile, altered: &Altered) -> Vec<Diagnostic> {
+    let message = |what: &str, id: &str| {
+        format!(
+            "{what} `{id}` held control, invisible or direction-changing characters; privcat removed them"
+        )
+    };
+    let mut out = Vec::new();
+    if altered.catalog {
+        out.push(Diagnostic::at_path(
+            Severity::Warning,
+            name,
+            "catalog",
+            message("catalog", &file.catalog.id),
+        ));
+    }
+    let parts = [
+        (
+            "sources",
+            "source",
+            &altered.sources,
+            file.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        ),
+        (
+            "categories",
+            "category",
+            &altered.categories,
+            file.categories.iter().map(|c| c.id.as_str()).collect(),
+        ),
+        (
+            "groups",
+            "group",
+            &altered.groups,
+            file.groups.iter().map(|g| g.id.as_str()).collect(),
+        ),
+        (
+            "items",
+            "item",
+            &altered.items,
+            file.items.iter().map(|i| i.id.as_str()).collect(),
+        ),
+    ];
+    for (list, what, flags, ids) in parts {
+        for (i, id) in ids
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| flags.get(*i).copied().unwrap_or(false))
+        {
+            out.push(Diagnostic::at_path(
+                Severity::Warning,
+                name,
+                format!("{list}[{i}]"),
+                message(what, id),
+            ));
+        }
+    }
+    out
 }

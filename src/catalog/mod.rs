@@ -1,11 +1,13 @@
 //! Catalogs of personal data: the file format, loading, validation and the resolved model.
 
 pub mod diagnostic;
+pub mod guard;
 pub mod load;
 pub mod model;
 mod parse;
 pub mod positions;
 mod resolve;
+pub mod sanitize;
 pub mod schema;
 pub mod validate;
 

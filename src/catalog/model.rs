@@ -28,6 +28,8 @@ pub struct Catalog {
     pub groups: Vec<Group>,
     /// Where the catalog was loaded from, as the user named it.
     pub file: String,
+    /// Whether the catalog's own texts held characters that were removed at load.
+    pub altered: bool,
 }
 
 /// Whether the document states a fact or the catalog infers it.
@@ -101,6 +103,8 @@ pub struct Item {
     pub exhaustive: bool,
     /// The document's words on whether that list is complete.
     pub exhaustive_note: Option<Text>,
+    /// Whether any text shown for the item held characters that were removed at load.
+    pub altered: bool,
 }
 
 impl Library {

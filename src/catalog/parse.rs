@@ -121,6 +121,17 @@ fn explain(path: &str, message: &str) -> String {
         return format!("this is not a privcat catalog: it has no `catalog:` section ({FORMAT_HINT})");
     }
     let message = strip_parent_path(path, message);
+    if message.contains("more than one document") {
+        return "the file holds several YAML documents (separated by `---`); a catalog file holds one"
+            .to_owned();
+    }
+    if message.contains("recursion limit exceeded") {
+        return "maps and lists nest deeper than privcat reads; a catalog needs about eight levels"
+            .to_owned();
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field ") {
+        return format!("the key {rest} is given twice");
+    }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (key, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let known: Vec<String> = expected

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::catalog::model::{Basis, Catalog, Effective, Item, Library, Note, Origin, SourceUse};
+use crate::catalog::sanitize::Altered;
 use crate::catalog::schema::{self, CatalogFile, SourceRef, Statement};
 
 fn basis(inferred: bool) -> Basis {
@@ -24,20 +25,20 @@ fn effective(statement: &Statement, origin: Origin, default_section: &str) -> Ef
 }
 
 /// Builds the library from files that passed validation; references that do not resolve are skipped.
-pub fn resolve(files: Vec<(String, CatalogFile)>) -> Library {
+pub fn resolve(files: Vec<(String, CatalogFile, Altered)>) -> Library {
     let mut library = Library::default();
-    for (name, file) in files {
+    for (name, file, altered) in files {
         let catalog_index = library.catalogs.len();
         let first_item = library.items.len();
-        let items = resolve_items(&file, catalog_index);
+        let items = resolve_items(&file, catalog_index, &altered);
         library.items.extend(items);
         link_listings(&mut library.items[first_item..], &file.items, first_item);
-        library.catalogs.push(catalog(name, file));
+        library.catalogs.push(catalog(name, file, altered.catalog));
     }
     library
 }
 
-fn catalog(name: String, file: CatalogFile) -> Catalog {
+fn catalog(name: String, file: CatalogFile, altered: bool) -> Catalog {
     let h = file.catalog;
     let first_section = h
         .document
@@ -64,10 +65,11 @@ fn catalog(name: String, file: CatalogFile) -> Catalog {
         categories: file.categories,
         groups: file.groups,
         file: name,
+        altered,
     }
 }
 
-fn resolve_items(file: &CatalogFile, catalog: usize) -> Vec<Item> {
+fn resolve_items(file: &CatalogFile, catalog: usize, altered: &Altered) -> Vec<Item> {
     let index = |ids: Vec<&str>| -> HashMap<String, usize> {
         ids.into_iter()
             .enumerate()
@@ -85,7 +87,7 @@ fn resolve_items(file: &CatalogFile, catalog: usize) -> Vec<Item> {
         e
     };
     let mut out = Vec::with_capacity(file.items.len());
-    for raw in &file.items {
+    for (raw_index, raw) in file.items.iter().enumerate() {
         let group = raw.group.as_ref().and_then(|g| groups.get(g).copied());
         let category_id = group.map_or(raw.category.as_deref(), |g| {
             Some(file.groups[g].category.as_str())
@@ -184,6 +186,10 @@ fn resolve_items(file: &CatalogFile, catalog: usize) -> Vec<Item> {
             Some(_) => group_note,
             None => group_note.or_else(|| cat.exhaustive_note.clone()),
         };
+        let item_altered = altered.items[raw_index]
+            || group.is_some_and(|g| altered.groups[g])
+            || altered.categories[category]
+            || sources_used.iter().any(|u| altered.sources[u.source]);
         out.push(Item {
             id: raw.id.clone(),
             catalog,
@@ -204,6 +210,7 @@ fn resolve_items(file: &CatalogFile, catalog: usize) -> Vec<Item> {
             also_listed: Vec::new(),
             exhaustive,
             exhaustive_note,
+            altered: item_altered,
         });
     }
     out

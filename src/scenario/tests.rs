@@ -110,6 +110,7 @@ fn item(conditions: Vec<crate::catalog::Effective>) -> Item {
         also_listed: Vec::new(),
         exhaustive: false,
         exhaustive_note: None,
+        altered: false,
     }
 }
 
