@@ -73,6 +73,8 @@ pub struct Words {
     pub scenario_unset_hint: &'static str,
     pub hidden: &'static str,
     pub clear_filters_hint: &'static str,
+    pub warning: &'static str,
+    pub altered_text: &'static str,
 }
 
 const EN: Words = Words {
@@ -144,6 +146,8 @@ const EN: Words = Words {
     scenario_unset_hint: "Set a dimension to see what is collected in that setup.",
     hidden: "Hidden",
     clear_filters_hint: "clear",
+    warning: "Warning",
+    altered_text: "The catalog file held control, invisible or direction-changing characters in this item's text; privcat removed them. Check the file: what you read may not be what its author meant to show.",
 };
 
 const SV: Words = Words {
@@ -215,6 +219,8 @@ const SV: Words = Words {
     scenario_unset_hint: "Ange en dimension för att se vad som samlas in i den uppsättningen.",
     hidden: "Dolda",
     clear_filters_hint: "rensa",
+    warning: "Varning",
+    altered_text: "Katalogfilen innehöll styrtecken, osynliga tecken eller riktningsändrande tecken i den här uppgiftens text; privcat tog bort dem. Granska filen: det du läser är kanske inte vad dess upphovsperson avsåg att visa.",
 };
 
 /// The interface words in `lang`.

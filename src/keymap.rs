@@ -12,6 +12,7 @@ pub fn action_for(key: KeyEvent, focus: Focus) -> Option<Action> {
     if ctrl {
         return match key.code {
             KeyCode::Char('c') => Some(Action::Interrupt),
+            KeyCode::Char('z') => Some(Action::Suspend),
             KeyCode::Char('u') => Some(Action::ClearQuery),
             KeyCode::Char('n') => Some(Action::Next),
             KeyCode::Char('p') => Some(Action::Prev),
@@ -211,6 +212,7 @@ pub fn help(lang: Lang) -> Vec<(&'static str, &'static str)> {
             ("X  (Alt-X)", "clear the scenario"),
             ("? F1", "this help"),
             ("q Ctrl-C", "quit"),
+            ("Ctrl-Z", "suspend to the shell; `fg` comes back"),
             (
                 "mouse",
                 "click selects or toggles; the wheel scrolls the pane under it",
@@ -248,6 +250,7 @@ pub fn help(lang: Lang) -> Vec<(&'static str, &'static str)> {
             ("X  (Alt-X)", "rensa scenariot"),
             ("? F1", "denna hjälp"),
             ("q Ctrl-C", "avsluta"),
+            ("Ctrl-Z", "pausa till skalet; `fg` återvänder"),
             (
                 "mus",
                 "klick väljer eller växlar; hjulet rullar rutan under pekaren",

@@ -48,6 +48,5 @@ fn explore(global: &GlobalArgs) -> anyhow::Result<i32> {
         return Ok(EXIT_ERROR);
     };
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
-    terminal::run(App::new(library, cli::language(global)), theme)?;
-    Ok(0)
+    terminal::run(App::new(library, cli::language(global)), theme)
 }

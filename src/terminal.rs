@@ -1,15 +1,24 @@
-//! The only module that touches the real terminal: set-up, the event loop, the clipboard, and restoring on every exit.
+//! The only module that touches the real terminal: set-up, the event loop, signals, the clipboard,
+//! and restoring the terminal on every way out (quit, error, signal, panic, suspend).
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use base64::Engine;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App};
 use crate::keymap;
 use crate::ui::{self, Theme, View};
+
+/// How long to wait for input before looking at signals again.
+const TICK: Duration = Duration::from_millis(50);
 
 /// Why the explorer cannot start here, if it cannot: stdout must be a terminal that is not `dumb`.
 pub fn unusable_reason(stdout_is_tty: bool, term: Option<&str>) -> Option<&'static str> {
@@ -27,13 +36,36 @@ pub fn stdout_is_tty() -> bool {
     io::stdout().is_terminal()
 }
 
-/// Runs the explorer until the user quits; the terminal is restored on return, error and panic.
-pub fn run(mut app: App, theme: Theme) -> anyhow::Result<()> {
+/// The last terminating signal received, or 0.
+struct Signals(Arc<AtomicUsize>);
+
+impl Signals {
+    fn register() -> io::Result<Signals> {
+        let caught = Arc::new(AtomicUsize::new(0));
+        for signal in [SIGTERM, SIGINT, SIGQUIT, SIGHUP] {
+            let number = usize::try_from(signal).unwrap_or(0);
+            signal_hook::flag::register_usize(signal, Arc::clone(&caught), number)?;
+        }
+        Ok(Signals(caught))
+    }
+
+    fn caught(&self) -> Option<i32> {
+        match self.0.load(Ordering::SeqCst) {
+            0 => None,
+            n => i32::try_from(n).ok(),
+        }
+    }
+}
+
+/// Runs the explorer until the user quits or a signal ends it; returns the exit status
+/// (0, or 128 + the signal). The terminal is restored on return, error and panic.
+pub fn run(mut app: App, theme: Theme) -> anyhow::Result<i32> {
+    let signals = Signals::register()?;
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
     let result = execute!(io::stdout(), EnableMouseCapture)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app, &theme));
+        .and_then(|()| event_loop(&mut terminal, &mut app, &theme, &signals));
     restore();
     result
 }
@@ -46,41 +78,90 @@ pub fn restore() {
 }
 
 fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
+    std::panic::set_hook(Box::new(|info| {
         restore();
-        previous(info);
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(ToString::to_string)
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            io::stderr(),
+            "privcat {} stopped on an internal error{place}: {message}\n\
+             The terminal has been restored. This is a bug in privcat: please report it to the privcat \
+             project's issue tracker with this message and the command you ran.",
+            env!("CARGO_PKG_VERSION")
+        );
     }));
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    signals: &Signals,
+) -> anyhow::Result<i32> {
     let mut view = View::default();
+    let mut dirty = true;
     loop {
-        terminal.draw(|frame| ui::draw(frame, app, theme, &mut view))?;
-        if view.list_rows != app.list_rows || view.detail_max_scroll != app.detail_max_scroll {
-            app.update(Action::Viewport {
-                list_rows: view.list_rows,
-                detail_max_scroll: view.detail_max_scroll,
-            });
+        if let Some(signal) = signals.caught() {
+            return Ok(128 + signal);
+        }
+        if dirty {
+            terminal.draw(|frame| ui::draw(frame, app, theme, &mut view))?;
+            dirty = false;
+            if view.list_rows != app.list_rows || view.detail_max_scroll != app.detail_max_scroll {
+                app.update(Action::Viewport {
+                    list_rows: view.list_rows,
+                    detail_max_scroll: view.detail_max_scroll,
+                });
+                dirty = true;
+            }
         }
         if let Some(text) = app.clipboard.take() {
             copy_to_clipboard(&text)?;
         }
         if app.quit {
-            return Ok(());
+            return Ok(0);
         }
-        if let Some(action) = next_action(&view, app)? {
+        if app.suspend {
+            app.suspend = false;
+            suspend(terminal)?;
+            dirty = true;
+            continue;
+        }
+        if !event::poll(TICK)? {
+            continue;
+        }
+        let event = event::read()?;
+        dirty = true;
+        if let Some(action) = action_for(&event, &view, app) {
             app.update(action);
         }
     }
 }
 
-/// Waits for the next input and turns it into an action; `None` for input that only needs a redraw.
-fn next_action(view: &View, app: &App) -> io::Result<Option<Action>> {
-    Ok(match event::read()? {
+/// Ctrl-Z: gives the terminal back to the shell, stops, and takes it again on `fg`.
+fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    restore();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    terminal.clear()?;
+    Ok(())
+}
+
+/// The action an input event asks for; `None` for input that only needs a redraw.
+fn action_for(event: &Event, view: &View, app: &App) -> Option<Action> {
+    match event {
         // Any key closes the help overlay, even one that means nothing elsewhere.
         Event::Key(key) if key.is_press() || key.is_repeat() => {
-            keymap::action_for(key, app.focus).or(app.show_help.then_some(Action::Back))
+            keymap::action_for(*key, app.focus).or(app.show_help.then_some(Action::Back))
         }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => view.click(mouse.column, mouse.row),
@@ -93,7 +174,7 @@ fn next_action(view: &View, app: &App) -> io::Result<Option<Action>> {
             _ => None,
         },
         _ => None,
-    })
+    }
 }
 
 /// Puts `text` on the clipboard through the terminal (OSC 52), which also works over SSH.

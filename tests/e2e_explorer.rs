@@ -363,3 +363,77 @@ fn scenario_pane_says_the_app_inventory_is_not_collected_on_a_personal_device_an
     s.send(key::CTRL_C);
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let mut s = start(Launch::new());
+    s.send("imei");
+    s.wait_for("› imei");
+    let killed = Command::new("kill")
+        .args(["-TERM", &s.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 143, "128 + SIGTERM");
+    assert_restored(&s);
+}
+
+#[test]
+fn sighup_exits_at_once() {
+    let mut s = start(Launch::new());
+    let hup = Command::new("kill")
+        .args(["-HUP", &s.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(hup.success());
+    assert_eq!(s.wait_exit().exit_code(), 129, "128 + SIGHUP");
+}
+
+#[test]
+fn a_catalog_with_escape_sequences_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("evil.yaml");
+    let minimal = std::fs::read_to_string("tests/fixtures/valid/minimal.yaml").unwrap();
+    let evil = minimal
+        .replace(
+            "{en: Device name, sv: Enhetsnamn}",
+            "\"Evil\\e]0;pwned\\aname \\e[2J\\u202Eright\"",
+        )
+        .replace(
+            "title: {en: Example catalog, sv: Exempelkatalog}",
+            "title: \"Title\\e]2;owned\\a\"",
+        );
+    assert_ne!(evil, minimal, "the fixture changed");
+    std::fs::write(&path, evil).unwrap();
+    let mut s = Launch::new()
+        .arg("--catalog")
+        .arg(path.to_str().unwrap())
+        .size(120, 40)
+        .spawn();
+    s.wait_until("the crafted catalog", |s| s.row(0).ends_with("2 / 2"));
+    s.send("evil");
+    let screen = s.wait_until("the evil item", |s| {
+        s.pane("Items").is_some_and(|p| p.first_line().contains("Evil"))
+    });
+    let raw = s.raw();
+    for sequence in [
+        &b"\x1b]0;"[..],
+        b"\x1b]2;",
+        b"\x1b[2J",
+        "\u{202e}".as_bytes(),
+        b"\x07",
+    ] {
+        assert!(
+            find(&raw, sequence).is_none(),
+            "{sequence:?} reached the terminal"
+        );
+    }
+    assert!(
+        screen.contains("Evil]0;pwnedname [2Jright"),
+        "shown as inert text:\n{screen}"
+    );
+    assert!(screen.contains("⚠"), "the item is marked as altered:\n{screen}");
+    s.send(key::CTRL_C);
+    assert!(s.wait_exit().success());
+}

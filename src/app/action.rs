@@ -41,6 +41,8 @@ pub enum Action {
     Quit,
     /// Ctrl-C: quits even from the help overlay.
     Interrupt,
+    /// Ctrl-Z: gives the terminal back to the shell until `fg`.
+    Suspend,
     /// Search line editing.
     Insert(char),
     DeleteBack,

@@ -57,6 +57,8 @@ pub struct App {
     /// An answer waiting to be put on the clipboard by the terminal layer.
     pub clipboard: Option<String>,
     pub quit: bool,
+    /// Set by Ctrl-Z; the terminal layer suspends and clears it.
+    pub suspend: bool,
     /// The setup items are judged in; empty when none is set.
     pub scenario: Scenario,
     /// One verdict per item while a scenario is set; empty otherwise.
@@ -96,6 +98,7 @@ impl App {
             message: None,
             clipboard: None,
             quit: false,
+            suspend: false,
             scenario: Scenario::default(),
             verdicts: Vec::new(),
             hide_not_collected: false,

@@ -10,12 +10,18 @@ impl App {
         if !matches!(action, Action::Viewport { .. }) {
             self.message = None;
         }
-        if self.show_help && !matches!(action, Action::Viewport { .. } | Action::Interrupt) {
+        if self.show_help
+            && !matches!(
+                action,
+                Action::Viewport { .. } | Action::Interrupt | Action::Suspend
+            )
+        {
             self.show_help = false;
             return;
         }
         match action {
             Action::Quit | Action::Interrupt => self.quit = true,
+            Action::Suspend => self.suspend = true,
             Action::Insert(c) => self.edit(|q, at| {
                 q.insert(byte_at(q, at), c);
                 at + 1

@@ -69,8 +69,7 @@ fn render(
             if !scenario.is_empty() {
                 with_verdicts(&mut doc, library, selected, scenario);
             }
-            serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
-            writeln!(out)?;
+            crate::cli::output::write_json(out, &doc)?;
         }
         ExportFormat::Csv => {
             csv::write(library, selected, lang, scenario, &mut *out).map_err(std::io::Error::from)?;

@@ -17,12 +17,7 @@ pub fn use_color(choice: ColorChoice, is_terminal: bool, no_color: Option<&str>)
     }
 }
 
-/// Whether a char must not reach a terminal raw: controls (C0, DEL, C1) and invisible or
-/// direction-changing characters.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
-}
+pub use crate::catalog::sanitize::is_unsafe;
 
 /// `text` with every unsafe char shown as `\u{…}`; line ends (`\n`, `\r\n`) stay line ends.
 pub fn visible(text: &str) -> Cow<'_, str> {
@@ -46,6 +41,28 @@ pub fn visible(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Pretty JSON in which every unsafe char is a `\uXXXX` escape (`serde_json` escapes only C0).
+pub fn json_text(value: &serde_json::Value) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    if !text.chars().any(is_unsafe) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c != '\n' && is_unsafe(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes [`json_text`] and a newline.
+pub fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> io::Result<()> {
+    writeln!(out, "{}", json_text(value))
 }
 
 /// The styles of text output.
@@ -122,6 +139,15 @@ mod tests {
         assert!(!use_color(ColorChoice::Auto, false, None));
         assert!(use_color(ColorChoice::Always, false, Some("1")));
         assert!(!use_color(ColorChoice::Never, true, None));
+    }
+
+    #[test]
+    fn json_escapes_every_unsafe_character() {
+        let v = serde_json::json!({"q": "a\u{202e}b\u{85}c\u{1b}"});
+        let text = json_text(&v);
+        assert!(text.contains("a\\u202eb\\u0085c\\u001b"), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, v);
     }
 
     #[test]

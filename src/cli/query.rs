@@ -97,8 +97,7 @@ pub fn search(
             })
             .collect();
         let doc = serde_json::json!({ "query": query, "items": items });
-        serde_json::to_writer_pretty(ctx.out.raw(), &doc).map_err(std::io::Error::from)?;
-        ctx.out.line("")?;
+        crate::cli::output::write_json(ctx.out.raw(), &doc)?;
     } else {
         let lang = ctx.lang;
         let id_width = hits
@@ -189,8 +188,7 @@ pub fn show(library: &Library, id: &str, format: TextOrJson, ctx: &mut Context) 
         if !ctx.scenario.is_empty() {
             v["scenario"] = json::verdict(library, index, &ctx.scenario);
         }
-        serde_json::to_writer_pretty(ctx.out.raw(), &v).map_err(std::io::Error::from)?;
-        ctx.out.line("")?;
+        crate::cli::output::write_json(ctx.out.raw(), &v)?;
         return Ok(0);
     }
     let d = detail(library, index, ctx.lang, &ctx.scenario);
@@ -293,8 +291,7 @@ pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut 
         if !ctx.scenario.is_empty() {
             crate::cli::export::with_verdicts(&mut doc, library, &selected, &ctx.scenario);
         }
-        serde_json::to_writer_pretty(ctx.out.raw(), &doc).map_err(std::io::Error::from)?;
-        ctx.out.line("")?;
+        crate::cli::output::write_json(ctx.out.raw(), &doc)?;
         return Ok(0);
     }
     let lang = ctx.lang;

@@ -71,6 +71,9 @@ pub fn detail(library: &Library, index: usize, lang: Lang, scenario: &Scenario) 
             fields.push(Field { label, entries });
         }
     };
+    if item.altered {
+        field(w.warning, vec![Entry::plain(format!("⚠ {}", w.altered_text))]);
+    }
     if !scenario.is_empty() {
         field(
             w.in_this_setup,

@@ -130,6 +130,9 @@ fn item_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'stat
     } else {
         positions(name, &app.parsed)
     };
+    if item.altered {
+        spans.push(Span::styled("⚠ ", theme.not_collected));
+    }
     spans.extend(highlighted(name, &marks, base, theme.matched));
     if !app.parsed.is_empty() {
         let place = lib.group_of(item).map_or_else(

@@ -238,6 +238,11 @@ impl Session {
         Screen::of(self.lock().parser.screen())
     }
 
+    /// The program's process id, for sending it signals.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running child has a pid")
+    }
+
     /// Every byte the program wrote to the terminal so far.
     pub fn raw(&self) -> Vec<u8> {
         self.lock().raw.clone()
