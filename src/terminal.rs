@@ -9,11 +9,11 @@ use std::time::Duration;
 use base64::Engine;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::terminal::EnterAlternateScreen;
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Request};
 use crate::keymap;
 use crate::ui::{self, Theme, View};
 
@@ -126,11 +126,11 @@ fn event_loop(
         if let Some(text) = app.clipboard.take() {
             copy_to_clipboard(&text)?;
         }
-        if app.quit {
+        if app.request == Some(Request::Quit) {
             return Ok(0);
         }
-        if app.suspend {
-            app.suspend = false;
+        if app.request == Some(Request::Suspend) {
+            app.request = None;
             suspend(terminal)?;
             dirty = true;
             continue;

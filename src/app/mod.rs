@@ -12,6 +12,14 @@ use crate::scenario::{Outcome, Scenario, Verdict, evaluate};
 use crate::search::{self, FacetCounts, Filter, Hit, Query, SearchIndex};
 use crate::text::Lang;
 
+/// What the explorer asks of the terminal layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request {
+    Quit,
+    /// Ctrl-Z: give the terminal back to the shell until `fg`.
+    Suspend,
+}
+
 /// One line of the item list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
@@ -56,9 +64,8 @@ pub struct App {
     pub message: Option<String>,
     /// An answer waiting to be put on the clipboard by the terminal layer.
     pub clipboard: Option<String>,
-    pub quit: bool,
-    /// Set by Ctrl-Z; the terminal layer suspends and clears it.
-    pub suspend: bool,
+    /// What the terminal layer must do next: quit or suspend.
+    pub request: Option<Request>,
     /// The setup items are judged in; empty when none is set.
     pub scenario: Scenario,
     /// One verdict per item while a scenario is set; empty otherwise.
@@ -97,8 +104,7 @@ impl App {
             show_help: false,
             message: None,
             clipboard: None,
-            quit: false,
-            suspend: false,
+            request: None,
             scenario: Scenario::default(),
             verdicts: Vec::new(),
             hide_not_collected: false,

@@ -183,18 +183,21 @@ fn help_opens_and_any_key_closes_it_without_acting() {
     assert!(app.show_help);
     press(&mut app, "q");
     assert!(!app.show_help);
-    assert!(!app.quit, "the key that closes help does nothing else");
+    assert!(
+        app.request.is_none(),
+        "the key that closes help does nothing else"
+    );
     press(&mut app, "q");
-    assert!(app.quit);
+    assert_eq!(app.request, Some(crate::app::Request::Quit));
 }
 
 #[test]
 fn ctrl_c_quits_from_the_search() {
     let mut app = app();
     press(&mut app, "q");
-    assert!(!app.quit);
+    assert!(app.request.is_none());
     press(&mut app, "<c-c>");
-    assert!(app.quit);
+    assert_eq!(app.request, Some(crate::app::Request::Quit));
 }
 
 #[test]

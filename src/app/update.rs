@@ -1,6 +1,6 @@
 //! The one place where actions change the explorer's state.
 
-use crate::app::{Action, App, FacetEntry, Focus, Pane, Row};
+use crate::app::{Action, App, FacetEntry, Focus, Pane, Request, Row};
 use crate::describe::answer::answer;
 use crate::i18n::words;
 
@@ -20,8 +20,8 @@ impl App {
             return;
         }
         match action {
-            Action::Quit | Action::Interrupt => self.quit = true,
-            Action::Suspend => self.suspend = true,
+            Action::Quit | Action::Interrupt => self.request = Some(Request::Quit),
+            Action::Suspend => self.request = Some(Request::Suspend),
             Action::Insert(c) => self.edit(|q, at| {
                 q.insert(byte_at(q, at), c);
                 at + 1
