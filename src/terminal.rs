@@ -2,8 +2,9 @@
 //! and restoring the terminal on every way out (quit, error, signal, panic, suspend).
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread;
 use std::time::Duration;
 
 use base64::Engine;
@@ -13,8 +14,9 @@ use crossterm::terminal::EnterAlternateScreen;
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
-use crate::app::{Action, App, Request};
+use crate::app::{Action, App, Request, SearchRequest};
 use crate::keymap;
+use crate::search::{Hit, Narrowing, SearchIndex, matches_narrowing};
 use crate::ui::{self, Theme, View};
 
 /// How long to wait for input before looking at signals again.
@@ -100,6 +102,52 @@ fn install_panic_hook() {
     }));
 }
 
+/// Searches large libraries off the input thread: only the newest request is run, and a query that
+/// extends the previous one rescans only its matches.
+struct Worker {
+    requests: mpsc::Sender<(Arc<SearchIndex>, SearchRequest)>,
+    results: mpsc::Receiver<(u64, Vec<Hit>)>,
+}
+
+impl Worker {
+    fn start() -> Worker {
+        let (requests, inbox) = mpsc::channel::<(Arc<SearchIndex>, SearchRequest)>();
+        let (outbox, results) = mpsc::channel();
+        thread::spawn(move || {
+            let mut narrowing = Narrowing::default();
+            let mut last_index: Option<Arc<SearchIndex>> = None;
+            while let Ok(mut request) = inbox.recv() {
+                while let Ok(newer) = inbox.try_recv() {
+                    request = newer;
+                }
+                let (index, search) = request;
+                if !last_index.as_ref().is_some_and(|i| Arc::ptr_eq(i, &index)) {
+                    narrowing = Narrowing::default();
+                }
+                let hits = matches_narrowing(&index, &search.query, &mut narrowing);
+                last_index = Some(index);
+                if outbox.send((search.generation, hits)).is_err() {
+                    break;
+                }
+            }
+        });
+        Worker { requests, results }
+    }
+
+    /// Hands the App's pending search to the worker and gives it any finished results.
+    fn exchange(&self, app: &mut App) -> bool {
+        if let Some(request) = app.take_pending() {
+            let _ = self.requests.send((app.index(), request));
+        }
+        let mut changed = false;
+        while let Ok((generation, hits)) = self.results.try_recv() {
+            app.accept(generation, hits);
+            changed = true;
+        }
+        changed
+    }
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -108,7 +156,10 @@ fn event_loop(
 ) -> anyhow::Result<i32> {
     let mut view = View::default();
     let mut dirty = true;
+    let worker = Worker::start();
+    app.deferred = true;
     loop {
+        dirty |= worker.exchange(app);
         if let Some(signal) = signals.caught() {
             return Ok(128 + signal);
         }
@@ -135,7 +186,16 @@ fn event_loop(
             dirty = true;
             continue;
         }
-        if !event::poll(TICK)? {
+        if worker.exchange(app) {
+            dirty = true;
+            continue;
+        }
+        let wait = if app.searching {
+            Duration::from_millis(2)
+        } else {
+            TICK
+        };
+        if !event::poll(wait)? {
             continue;
         }
         let event = event::read()?;

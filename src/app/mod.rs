@@ -7,10 +7,22 @@ mod update;
 pub use action::{Action, Focus, Pane};
 pub use facets::FacetEntry;
 
+use std::sync::Arc;
+
 use crate::catalog::Library;
 use crate::scenario::{Outcome, Scenario, Verdict, evaluate};
 use crate::search::{self, FacetCounts, Filter, Hit, Query, SearchIndex};
 use crate::text::Lang;
+
+/// From this many items on, a deferred App searches on the worker so typing never waits.
+pub const DEFER_FROM: usize = 5_000;
+
+/// A search the terminal layer runs on its worker thread.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: Query,
+}
 
 /// What the explorer asks of the terminal layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +52,17 @@ pub enum Row {
 #[derive(Debug)]
 pub struct App {
     pub library: Library,
-    index: SearchIndex,
+    index: Arc<SearchIndex>,
+    /// The ranked matches of the query, before facets, scenario and hiding.
+    hits: Vec<Hit>,
+    narrowing: search::Narrowing,
+    /// Whether large searches go to the terminal layer's worker instead of running in `update`.
+    pub deferred: bool,
+    pending: Option<SearchRequest>,
+    generation: u64,
+    /// Whether a deferred search is running.
+    pub searching: bool,
+    last_ranked_query: String,
     pub lang: Lang,
     pub focus: Focus,
     pub query: String,
@@ -81,11 +103,18 @@ pub struct App {
 
 impl App {
     pub fn new(library: Library, lang: Lang) -> App {
-        let index = SearchIndex::build(&library);
+        let index = Arc::new(SearchIndex::build(&library));
         let facets = facets::entries(&library);
         let mut app = App {
             library,
             index,
+            hits: Vec::new(),
+            narrowing: search::Narrowing::default(),
+            deferred: false,
+            pending: None,
+            generation: 0,
+            searching: false,
+            last_ranked_query: String::new(),
             lang,
             focus: Focus::Search,
             query: String::new(),
@@ -117,11 +146,51 @@ impl App {
         app
     }
 
-    /// Recomputes everything derived from the query and the filters, keeping the selected item if it is still shown.
+    /// Recomputes everything derived from the query, the scenario and the filters.
     pub fn refresh(&mut self) {
-        let keep = self.selected_item();
+        self.judge();
+        self.search();
+    }
+
+    /// Runs the search for the current query, or hands it to the terminal layer's worker when the
+    /// library is large and searching is deferred; the list is rebuilt when the hits are in.
+    pub(crate) fn search(&mut self) {
         self.parsed = Query::parse(&self.query);
-        let mut hits = search::matches(&self.index, &self.parsed);
+        if self.deferred && self.index.len() >= DEFER_FROM {
+            self.generation += 1;
+            self.pending = Some(SearchRequest {
+                generation: self.generation,
+                query: self.parsed.clone(),
+            });
+            return;
+        }
+        self.hits = search::matches_narrowing(&self.index, &self.parsed, &mut self.narrowing);
+        self.rebuild();
+    }
+
+    /// Takes the hits of a deferred search; stale ones (an older query) are dropped.
+    pub fn accept(&mut self, generation: u64, hits: Vec<Hit>) {
+        if generation == self.generation {
+            self.hits = hits;
+            self.searching = false;
+            self.rebuild();
+        }
+    }
+
+    /// The search the terminal layer must run, if any.
+    pub fn take_pending(&mut self) -> Option<SearchRequest> {
+        let request = self.pending.take();
+        self.searching |= request.is_some();
+        request
+    }
+
+    /// The index shared with a search worker.
+    pub fn index(&self) -> Arc<SearchIndex> {
+        Arc::clone(&self.index)
+    }
+
+    /// What the scenario means for every item; nothing when no scenario is set.
+    pub(crate) fn judge(&mut self) {
         self.verdicts = if self.scenario.is_empty() {
             Vec::new()
         } else {
@@ -131,30 +200,47 @@ impl App {
                 .map(|item| evaluate(item, &self.scenario))
                 .collect()
         };
-        if self.hide_not_collected && !self.verdicts.is_empty() {
-            hits.retain(|h| self.verdicts[h.item].outcome != Outcome::NotCollected);
-        }
+    }
+
+    /// Rebuilds the list, the counts and the selection from the hits, the scenario and the filters,
+    /// keeping the selected item if it is still shown.
+    pub(crate) fn rebuild(&mut self) {
+        let keep = self.selected_item();
+        let mut hits = std::mem::take(&mut self.hits);
+        let hidden: Vec<Hit>;
+        let visible: &[Hit] = if self.hide_not_collected && !self.verdicts.is_empty() {
+            hidden = hits
+                .iter()
+                .copied()
+                .filter(|h| self.verdicts[h.item].outcome != Outcome::NotCollected)
+                .collect();
+            &hidden
+        } else {
+            &hits
+        };
         let categories: Vec<usize> = self.verdicts.iter().map(|v| v.category).collect();
         let recategorised = (!categories.is_empty()).then_some(categories.as_slice());
-        self.counts = search::facet_counts(&self.library, &hits, &self.filter, recategorised);
-        let shown = search::apply(&self.library, &hits, &self.filter, recategorised);
+        self.counts = search::facet_counts(&self.library, visible, &self.filter, recategorised);
+        let shown = search::apply(&self.library, visible, &self.filter, recategorised);
         self.shown = shown.len();
         self.rows = if self.parsed.is_empty() {
             self.browse_rows(&shown)
         } else {
             shown.into_iter().map(Row::Item).collect()
         };
+        std::mem::swap(&mut self.hits, &mut hits);
         self.selected = keep
             .and_then(|item| {
                 self.rows
                     .iter()
                     .position(|r| matches!(r, Row::Item(h) if h.item == item))
             })
-            .filter(|_| self.parsed.is_empty())
+            .filter(|_| self.parsed.is_empty() || self.last_ranked_query == self.query)
             .or_else(|| self.rows.iter().position(|r| matches!(r, Row::Item(_))));
         if self.selected_item() != keep {
             self.detail_scroll = 0;
         }
+        self.last_ranked_query.clone_from(&self.query);
     }
 
     /// Items in document order under category and group headings.

@@ -76,7 +76,7 @@ impl App {
             Action::CycleSource => self.cycle_source(),
             Action::ClearFilters => {
                 self.filter = crate::search::Filter::default();
-                self.refresh();
+                self.rebuild();
                 self.message = Some(words(self.lang).filters_cleared.to_owned());
             }
             Action::ToggleLanguage => {
@@ -95,17 +95,19 @@ impl App {
             Action::UnsetDimension => {
                 if let Some(id) = self.dimension(self.dimension_cursor).map(|d| d.id.clone()) {
                     self.scenario.set(&id, None);
-                    self.refresh();
+                    self.judge();
+                    self.rebuild();
                 }
             }
             Action::ClearScenario => {
                 self.scenario = crate::scenario::Scenario::default();
-                self.refresh();
+                self.judge();
+                self.rebuild();
                 self.message = Some(words(self.lang).scenario_cleared.to_owned());
             }
             Action::ToggleHideNotCollected => {
                 self.hide_not_collected = !self.hide_not_collected;
-                self.refresh();
+                self.rebuild();
                 let w = words(self.lang);
                 self.message = Some(
                     if self.hide_not_collected {
@@ -134,7 +136,7 @@ impl App {
         self.cursor = f(&mut self.query, at);
         self.focus = Focus::Search;
         if self.query != before {
-            self.refresh();
+            self.search();
         }
     }
 
@@ -234,7 +236,7 @@ impl App {
             FacetEntry::Catalog(c) => f.catalog = if active { None } else { Some(c) },
             _ => return,
         }
-        self.refresh();
+        self.rebuild();
     }
 
     fn open_scenario(&mut self) {
@@ -262,7 +264,8 @@ impl App {
         let next = (i32::try_from(at).unwrap_or(0) + step).rem_euclid(len);
         let chosen = options[usize::try_from(next).unwrap_or(0)].clone();
         self.scenario.set(&id, chosen.as_deref());
-        self.refresh();
+        self.judge();
+        self.rebuild();
     }
 
     fn choose_category(&mut self, n: usize) {
@@ -279,7 +282,7 @@ impl App {
             Some(id)
         };
         self.filter.category = category;
-        self.refresh();
+        self.rebuild();
     }
 
     fn cycle_source(&mut self) {
@@ -299,7 +302,7 @@ impl App {
             }
         };
         self.filter.source = next;
-        self.refresh();
+        self.rebuild();
     }
 }
 
