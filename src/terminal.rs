@@ -190,7 +190,7 @@ fn event_loop(
             dirty = true;
             continue;
         }
-        let wait = if app.searching {
+        let wait = if app.searching() {
             Duration::from_millis(2)
         } else {
             TICK

@@ -60,8 +60,8 @@ pub struct App {
     pub deferred: bool,
     pending: Option<SearchRequest>,
     generation: u64,
-    /// Whether a deferred search is running.
-    pub searching: bool,
+    /// The generation of the deferred search running, if one is.
+    in_flight: Option<u64>,
     last_ranked_query: String,
     pub lang: Lang,
     pub focus: Focus,
@@ -113,7 +113,7 @@ impl App {
             deferred: false,
             pending: None,
             generation: 0,
-            searching: false,
+            in_flight: None,
             last_ranked_query: String::new(),
             lang,
             focus: Focus::Search,
@@ -172,7 +172,7 @@ impl App {
     pub fn accept(&mut self, generation: u64, hits: Vec<Hit>) {
         if generation == self.generation {
             self.hits = hits;
-            self.searching = false;
+            self.in_flight = None;
             self.rebuild();
         }
     }
@@ -180,8 +180,15 @@ impl App {
     /// The search the terminal layer must run, if any.
     pub fn take_pending(&mut self) -> Option<SearchRequest> {
         let request = self.pending.take();
-        self.searching |= request.is_some();
+        if let Some(r) = &request {
+            self.in_flight = Some(r.generation);
+        }
         request
+    }
+
+    /// Whether a deferred search is still running.
+    pub fn searching(&self) -> bool {
+        self.in_flight.is_some() || self.pending.is_some()
     }
 
     /// The index shared with a search worker.
