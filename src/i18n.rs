@@ -74,6 +74,7 @@ pub struct Words {
     pub hidden: &'static str,
     pub clear_filters_hint: &'static str,
     pub warning: &'static str,
+    pub loading: &'static str,
     pub altered_text: &'static str,
 }
 
@@ -147,6 +148,7 @@ const EN: Words = Words {
     hidden: "Hidden",
     clear_filters_hint: "clear",
     warning: "Warning",
+    loading: "Loading catalogs",
     altered_text: "The catalog file held control, invisible or direction-changing characters in this item's text; privcat removed them. Check the file: what you read may not be what its author meant to show.",
 };
 
@@ -220,6 +222,7 @@ const SV: Words = Words {
     hidden: "Dolda",
     clear_filters_hint: "rensa",
     warning: "Varning",
+    loading: "Läser in kataloger",
     altered_text: "Katalogfilen innehöll styrtecken, osynliga tecken eller riktningsändrande tecken i den här uppgiftens text; privcat tog bort dem. Granska filen: det du läser är kanske inte vad dess upphovsperson avsåg att visa.",
 };
 

@@ -2,10 +2,13 @@
 
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::thread;
 
 use clap::Parser;
 
 use privcat::app::App;
+use privcat::catalog;
 use privcat::cli::args::{Cli, GlobalArgs};
 use privcat::cli::{self, EXIT_ERROR, commands};
 use privcat::terminal;
@@ -44,9 +47,33 @@ fn explore(global: &GlobalArgs) -> anyhow::Result<i32> {
         )?;
         return Ok(EXIT_ERROR);
     }
+    let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
+    let lang = cli::language(global);
+    let bytes = catalog::load::total_bytes(&global.catalog);
+    if bytes >= BACKGROUND_FROM {
+        // Large catalogs load while the explorer is already on screen.
+        let (deliver, loading) = mpsc::channel();
+        let paths = global.catalog.clone();
+        thread::spawn(move || {
+            let loaded = catalog::load_paths(&paths)
+                .into_result()
+                .map(|(library, _)| App::new(library, lang));
+            let _ = deliver.send(loaded);
+        });
+        let mut app = App::new(catalog::Library::default(), lang);
+        app.loading = Some(format!("{:.0} MB", mb(bytes)));
+        return terminal::run_loading(app, theme, &loading);
+    }
     let Some(library) = commands::load_or_report(global, &mut err)? else {
         return Ok(EXIT_ERROR);
     };
-    let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
-    terminal::run(App::new(library, cli::language(global)), theme)
+    terminal::run(App::new(library, lang), theme)
+}
+
+/// From this many bytes of catalog files on, the explorer appears before they are loaded.
+const BACKGROUND_FROM: u64 = 2 * 1024 * 1024;
+
+#[allow(clippy::cast_precision_loss)]
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1_000_000.0
 }

@@ -61,15 +61,44 @@ impl Signals {
 
 /// Runs the explorer until the user quits or a signal ends it; returns the exit status
 /// (0, or 128 + the signal). The terminal is restored on return, error and panic.
-pub fn run(mut app: App, theme: Theme) -> anyhow::Result<i32> {
+pub fn run(app: App, theme: Theme) -> anyhow::Result<i32> {
+    run_with(app, &theme, None)
+}
+
+/// The result of loading catalogs in the background: the explorer's new state, or every error.
+pub type Loaded = Result<App, crate::catalog::LoadError>;
+
+/// Opens the explorer at once on an empty App that says it is loading, and swaps in the App that
+/// `loading` delivers; a load error leaves the explorer and is returned.
+pub fn run_loading(app: App, theme: Theme, loading: &mpsc::Receiver<Loaded>) -> anyhow::Result<i32> {
+    run_with(app, &theme, Some(loading))
+}
+
+fn run_with(mut app: App, theme: &Theme, loading: Option<&mpsc::Receiver<Loaded>>) -> anyhow::Result<i32> {
     let signals = Signals::register()?;
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
     let result = execute!(io::stdout(), EnableMouseCapture)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app, &theme, &signals));
+        .and_then(|()| event_loop(&mut terminal, &mut app, theme, &signals, loading));
     restore();
     result
+}
+
+/// Takes a finished background load, keeping what the user typed while waiting.
+fn take_loaded(app: &mut App, loading: Option<&mpsc::Receiver<Loaded>>) -> anyhow::Result<bool> {
+    let Some(result) = loading.and_then(|rx| rx.try_recv().ok()) else {
+        return Ok(false);
+    };
+    let mut loaded = result?;
+    loaded.lang = app.lang;
+    loaded.focus = app.focus;
+    loaded.query = std::mem::take(&mut app.query);
+    loaded.cursor = app.cursor;
+    loaded.deferred = true;
+    loaded.search();
+    *app = loaded;
+    Ok(true)
 }
 
 /// Leaves raw mode, the alternate screen and mouse capture, and shows the cursor.
@@ -153,12 +182,14 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     signals: &Signals,
+    loading: Option<&mpsc::Receiver<Loaded>>,
 ) -> anyhow::Result<i32> {
     let mut view = View::default();
     let mut dirty = true;
     let worker = Worker::start();
     app.deferred = true;
     loop {
+        dirty |= take_loaded(app, loading)?;
         dirty |= worker.exchange(app);
         if let Some(signal) = signals.caught() {
             return Ok(128 + signal);
@@ -190,7 +221,7 @@ fn event_loop(
             dirty = true;
             continue;
         }
-        let wait = if app.searching() {
+        let wait = if app.searching() || app.loading.is_some() {
             Duration::from_millis(2)
         } else {
             TICK

@@ -1,6 +1,5 @@
 //! Human text in a catalog: a plain string or one string per language, and the languages privcat speaks.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
@@ -61,10 +60,14 @@ impl fmt::Display for Lang {
 }
 
 /// A text that is either the same in every language or given per language code.
+///
+/// The versions are a small vector sorted by code rather than a map: a catalog holds hundreds of
+/// thousands of texts with two or three versions each, and a map's nodes would triple their memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text {
     Plain(String),
-    Localized(BTreeMap<String, String>),
+    /// (language code, text), sorted by code, codes unique.
+    Localized(Vec<(String, String)>),
 }
 
 impl Text {
@@ -77,11 +80,13 @@ impl Text {
     pub fn get_code(&self, code: &str) -> &str {
         match self {
             Text::Plain(s) => s,
-            Text::Localized(map) => map
-                .get(code)
-                .or_else(|| map.get("en"))
-                .or_else(|| map.values().next())
-                .map_or("", String::as_str),
+            Text::Localized(versions) => {
+                let find = |c: &str| versions.iter().find(|(k, _)| k == c).map(|(_, v)| v.as_str());
+                find(code)
+                    .or_else(|| find("en"))
+                    .or_else(|| versions.first().map(|(_, v)| v.as_str()))
+                    .unwrap_or("")
+            }
         }
     }
 
@@ -89,7 +94,7 @@ impl Text {
     pub fn exact(&self, code: &str) -> Option<&str> {
         match self {
             Text::Plain(s) => Some(s),
-            Text::Localized(map) => map.get(code).map(String::as_str),
+            Text::Localized(versions) => versions.iter().find(|(k, _)| k == code).map(|(_, v)| v.as_str()),
         }
     }
 
@@ -102,7 +107,7 @@ impl Text {
     pub fn is_blank(&self) -> bool {
         match self {
             Text::Plain(s) => s.trim().is_empty(),
-            Text::Localized(map) => map.values().all(|s| s.trim().is_empty()),
+            Text::Localized(versions) => versions.iter().all(|(_, s)| s.trim().is_empty()),
         }
     }
 
@@ -110,7 +115,7 @@ impl Text {
     pub fn codes(&self) -> Vec<&str> {
         match self {
             Text::Plain(_) => Vec::new(),
-            Text::Localized(map) => map.keys().map(String::as_str).collect(),
+            Text::Localized(versions) => versions.iter().map(|(k, _)| k.as_str()).collect(),
         }
     }
 
@@ -118,7 +123,7 @@ impl Text {
     pub fn versions(&self) -> Vec<&str> {
         match self {
             Text::Plain(s) => vec![s.as_str()],
-            Text::Localized(map) => map.values().map(String::as_str).collect(),
+            Text::Localized(versions) => versions.iter().map(|(_, v)| v.as_str()).collect(),
         }
     }
 
@@ -126,7 +131,7 @@ impl Text {
     pub fn map_versions(&mut self, mut f: impl FnMut(&mut String)) {
         match self {
             Text::Plain(s) => f(s),
-            Text::Localized(map) => map.values_mut().for_each(f),
+            Text::Localized(versions) => versions.iter_mut().for_each(|(_, v)| f(v)),
         }
     }
 }
@@ -161,18 +166,21 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Text, A::Error> {
-        let mut map = BTreeMap::new();
+        let mut versions: Vec<(String, String)> = Vec::with_capacity(2);
         while let Some((code, text)) = access.next_entry::<String, String>()? {
-            if map.insert(code.clone(), text).is_some() {
+            if versions.iter().any(|(k, _)| *k == code) {
                 return Err(de::Error::custom(format_args!(
                     "the language `{code}` is given twice"
                 )));
             }
+            versions.push((code, text));
         }
-        if map.is_empty() {
+        if versions.is_empty() {
             return Err(de::Error::custom("a text map needs at least one language"));
         }
-        Ok(Text::Localized(map))
+        versions.sort_by(|a, b| a.0.cmp(&b.0));
+        versions.shrink_to_fit();
+        Ok(Text::Localized(versions))
     }
 }
 

@@ -314,7 +314,7 @@ fn every_item_has_its_category_purpose() {
             .unwrap_or_else(|| panic!("{} has a purpose", i.id));
         assert_eq!(last.origin, Origin::Category(i.category), "{}", i.id);
         assert_eq!(last.basis, Basis::Stated);
-        assert_eq!(last.section, format!("{}-data", library.category_of(i).id));
+        assert_eq!(&*last.section, format!("{}-data", library.category_of(i).id));
     }
 }
 
@@ -356,7 +356,7 @@ fn imei_comes_from_end_user_devices_by_inference() {
     assert!(sv(&condition.text).starts_with("när de registreras"));
     assert!(en(&condition.text).starts_with("when they are enrolled"));
     assert_eq!(condition.basis, Basis::Inferred);
-    assert_eq!(condition.section, "data-collection-in-intune");
+    assert_eq!(&*condition.section, "data-collection-in-intune");
     assert_eq!(imei.section, "identified-data");
 }
 
@@ -404,7 +404,7 @@ fn catalog_states_that_data_is_not_sold() {
         .expect("the statement on selling data");
     assert_eq!(not_sold.origin, Origin::Catalog);
     assert_eq!(not_sold.basis, Basis::Stated);
-    assert_eq!(not_sold.section, "data-collection-in-intune");
+    assert_eq!(&*not_sold.section, "data-collection-in-intune");
     assert!(en(&not_sold.text).contains("do not sell"));
 }
 

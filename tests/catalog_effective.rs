@@ -85,7 +85,7 @@ type Row<'a> = (&'a str, Origin, Basis, &'a str);
 
 fn rows(list: &[privcat::catalog::Effective]) -> Vec<Row<'_>> {
     list.iter()
-        .map(|e| (e.text.get_code("en"), e.origin, e.basis, e.section.as_str()))
+        .map(|e| (e.text.get_code("en"), e.origin, e.basis, &*e.section))
         .collect()
 }
 

@@ -60,6 +60,8 @@ pub struct App {
     pub deferred: bool,
     pending: Option<SearchRequest>,
     generation: u64,
+    /// While catalogs load in the background: what is being loaded.
+    pub loading: Option<String>,
     /// The generation of the deferred search running, if one is.
     in_flight: Option<u64>,
     last_ranked_query: String,
@@ -114,6 +116,7 @@ impl App {
             pending: None,
             generation: 0,
             in_flight: None,
+            loading: None,
             last_ranked_query: String::new(),
             lang,
             focus: Focus::Search,

@@ -75,6 +75,17 @@ pub fn load_paths(paths: &[PathBuf]) -> Report {
     report
 }
 
+/// The total size of the catalog files the paths name (0 for the built-in catalog).
+pub fn total_bytes(paths: &[PathBuf]) -> u64 {
+    paths
+        .iter()
+        .filter_map(|p| catalog_files(p).ok())
+        .flatten()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
 /// Reads at most one byte past the size limit, so a huge or growing file is refused without being read whole.
 fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;

@@ -1,6 +1,8 @@
 //! The loaded catalogs: every item with its effective sources, conditions and purposes, and where each came from.
 
 use crate::catalog::schema::{Category, Dimension, Document, Group, Platform, Source};
+use std::sync::Arc;
+
 use crate::scenario::Expr;
 use crate::text::{Lang, Text};
 
@@ -52,13 +54,14 @@ pub enum Origin {
 /// A condition, purpose or statement as it applies to an item.
 #[derive(Debug, Clone)]
 pub struct Effective {
-    pub text: Text,
+    /// Shared by every item the statement applies to.
+    pub text: Arc<Text>,
     pub origin: Origin,
     pub basis: Basis,
     /// The document section it is stated in.
-    pub section: String,
+    pub section: Arc<str>,
     /// The structured form, for scenarios.
-    pub when: Option<Expr>,
+    pub when: Option<Arc<Expr>>,
     /// A re-categorisation: where `when` holds, the item counts as this category (index).
     pub treated_as: Option<usize>,
 }
@@ -74,7 +77,7 @@ pub struct SourceUse {
 /// A note of the catalog's own, such as a translation note.
 #[derive(Debug, Clone)]
 pub struct Note {
-    pub text: Text,
+    pub text: Arc<Text>,
     pub origin: Origin,
 }
 
@@ -102,7 +105,7 @@ pub struct Item {
     /// Whether the document's list this item stands in is complete.
     pub exhaustive: bool,
     /// The document's words on whether that list is complete.
-    pub exhaustive_note: Option<Text>,
+    pub exhaustive_note: Option<Arc<Text>>,
     /// Whether any text shown for the item held characters that were removed at load.
     pub altered: bool,
 }

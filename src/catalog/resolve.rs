@@ -1,10 +1,12 @@
 //! Turns validated catalog files into the library: effective sources, conditions and purposes per item, and links.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::catalog::model::{Basis, Catalog, Effective, Item, Library, Note, Origin, SourceUse};
 use crate::catalog::sanitize::Altered;
 use crate::catalog::schema::{self, CatalogFile, SourceRef, Statement};
+use crate::text::Text;
 
 fn basis(inferred: bool) -> Basis {
     if inferred { Basis::Inferred } else { Basis::Stated }
@@ -12,14 +14,11 @@ fn basis(inferred: bool) -> Basis {
 
 fn effective(statement: &Statement, origin: Origin, default_section: &str) -> Effective {
     Effective {
-        text: statement.text.clone(),
+        text: Arc::new(statement.text.clone()),
         origin,
         basis: basis(statement.inferred),
-        section: statement
-            .section
-            .clone()
-            .unwrap_or_else(|| default_section.to_owned()),
-        when: statement.when.clone(),
+        section: statement.section.as_deref().unwrap_or(default_section).into(),
+        when: statement.when.clone().map(Arc::new),
         treated_as: None,
     }
 }
@@ -27,10 +26,10 @@ fn effective(statement: &Statement, origin: Origin, default_section: &str) -> Ef
 /// Builds the library from files that passed validation; references that do not resolve are skipped.
 pub fn resolve(files: Vec<(String, CatalogFile, Altered)>) -> Library {
     let mut library = Library::default();
-    for (name, file, altered) in files {
+    for (name, mut file, altered) in files {
         let catalog_index = library.catalogs.len();
         let first_item = library.items.len();
-        let items = resolve_items(&file, catalog_index, &altered);
+        let items = resolve_items(&mut file, catalog_index, &altered);
         library.items.extend(items);
         link_listings(&mut library.items[first_item..], &file.items, first_item);
         library.catalogs.push(catalog(name, file, altered.catalog));
@@ -69,25 +68,112 @@ fn catalog(name: String, file: CatalogFile, altered: bool) -> Catalog {
     }
 }
 
-fn resolve_items(file: &CatalogFile, catalog: usize, altered: &Altered) -> Vec<Item> {
-    let index = |ids: Vec<&str>| -> HashMap<String, usize> {
-        ids.into_iter()
-            .enumerate()
-            .map(|(i, id)| (id.to_owned(), i))
-            .collect()
-    };
-    let categories = index(file.categories.iter().map(|c| c.id.as_str()).collect());
-    let groups = index(file.groups.iter().map(|g| g.id.as_str()).collect());
-    let sources = index(file.sources.iter().map(|s| s.id.as_str()).collect());
-    let platforms = index(file.platforms.iter().map(|p| p.id.as_str()).collect());
+/// The statements a group, category or source gives each of its items, built once and shared.
+struct Given {
+    conditions: Vec<Effective>,
+    purposes: Vec<Effective>,
+    notes: Vec<Note>,
+}
 
-    let eff = |s: &Statement, origin: Origin, section: &str| {
+fn given(
+    conditions: &[Statement],
+    purpose: Option<&Statement>,
+    notes: &[crate::text::Text],
+    origin: Origin,
+    section: &str,
+    categories: &HashMap<String, usize>,
+) -> Given {
+    let eff = |s: &Statement| {
         let mut e = effective(s, origin, section);
         e.treated_as = s.treated_as.as_ref().and_then(|c| categories.get(c).copied());
         e
     };
+    Given {
+        conditions: conditions.iter().map(eff).collect(),
+        purposes: purpose.into_iter().map(eff).collect(),
+        notes: notes
+            .iter()
+            .map(|t| Note {
+                text: Arc::new(t.clone()),
+                origin,
+            })
+            .collect(),
+    }
+}
+
+fn id_index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect()
+}
+
+fn resolve_items(file: &mut CatalogFile, catalog: usize, altered: &Altered) -> Vec<Item> {
+    let categories = id_index(file.categories.iter().map(|c| c.id.as_str()));
+    let groups = id_index(file.groups.iter().map(|g| g.id.as_str()));
+    let sources = id_index(file.sources.iter().map(|s| s.id.as_str()));
+    let platforms = id_index(file.platforms.iter().map(|p| p.id.as_str()));
+    let by_category: Vec<Given> = file
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            given(
+                &c.conditions,
+                c.purpose.as_ref(),
+                &c.notes,
+                Origin::Category(k),
+                &c.section,
+                &categories,
+            )
+        })
+        .collect();
+    let by_group: Vec<Given> = file
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(gi, g)| {
+            let section = g.section.clone().or_else(|| {
+                categories
+                    .get(&g.category)
+                    .map(|&k| file.categories[k].section.clone())
+            });
+            given(
+                &g.conditions,
+                g.purpose.as_ref(),
+                &g.notes,
+                Origin::Group(gi),
+                section.as_deref().unwrap_or(""),
+                &categories,
+            )
+        })
+        .collect();
+    let by_source: Vec<Given> = file
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(si, s)| {
+            let conditions: Vec<Statement> = s.condition.iter().cloned().collect();
+            given(
+                &conditions,
+                s.purpose.as_ref(),
+                &[],
+                Origin::Source(si),
+                &s.section,
+                &categories,
+            )
+        })
+        .collect();
+    let category_notes: Vec<Option<Arc<Text>>> = file
+        .categories
+        .iter()
+        .map(|c| c.exhaustive_note.clone().map(Arc::new))
+        .collect();
+    let group_notes: Vec<Option<Arc<Text>>> = file
+        .groups
+        .iter()
+        .map(|g| g.exhaustive_note.clone().map(Arc::new))
+        .collect();
+
     let mut out = Vec::with_capacity(file.items.len());
-    for (raw_index, raw) in file.items.iter().enumerate() {
+    for (raw_index, raw) in file.items.iter_mut().enumerate() {
         let group = raw.group.as_ref().and_then(|g| groups.get(g).copied());
         let category_id = group.map_or(raw.category.as_deref(), |g| {
             Some(file.groups[g].category.as_str())
@@ -102,9 +188,6 @@ fn resolve_items(file: &CatalogFile, catalog: usize, altered: &Altered) -> Vec<I
             .clone()
             .or_else(|| grp.and_then(|g| g.section.clone()))
             .unwrap_or_else(|| cat.section.clone());
-        let group_section = grp
-            .and_then(|g| g.section.clone())
-            .unwrap_or_else(|| cat.section.clone());
 
         let item_sources = source_uses(&raw.sources, Origin::Item, &sources);
         let sources_used = if item_sources.is_empty() {
@@ -114,77 +197,45 @@ fn resolve_items(file: &CatalogFile, catalog: usize, altered: &Altered) -> Vec<I
         } else {
             item_sources
         };
-
-        let mut conditions: Vec<Effective> = raw
-            .conditions
-            .iter()
-            .map(|s| eff(s, Origin::Item, &section))
-            .collect();
-        let mut purposes: Vec<Effective> = raw
-            .purpose
-            .iter()
-            .map(|s| eff(s, Origin::Item, &section))
-            .collect();
-        if let (Some(g), Some(gi)) = (grp, group) {
-            conditions.extend(
-                g.conditions
-                    .iter()
-                    .map(|s| eff(s, Origin::Group(gi), &group_section)),
-            );
-            purposes.extend(
-                g.purpose
-                    .iter()
-                    .map(|s| eff(s, Origin::Group(gi), &group_section)),
-            );
+        let own = given(
+            &raw.conditions,
+            raw.purpose.as_ref(),
+            &raw.notes,
+            Origin::Item,
+            &section,
+            &categories,
+        );
+        let mut conditions = own.conditions;
+        let mut purposes = own.purposes;
+        let mut notes = own.notes;
+        for shared in group
+            .map(|g| &by_group[g])
+            .into_iter()
+            .chain([&by_category[category]])
+        {
+            conditions.extend(shared.conditions.iter().cloned());
+            purposes.extend(shared.purposes.iter().cloned());
+            notes.extend(shared.notes.iter().cloned());
         }
-        conditions.extend(
-            cat.conditions
-                .iter()
-                .map(|s| eff(s, Origin::Category(category), &cat.section)),
-        );
-        purposes.extend(
-            cat.purpose
-                .iter()
-                .map(|s| eff(s, Origin::Category(category), &cat.section)),
-        );
         for used in &sources_used {
-            let src = &file.sources[used.source];
-            let from_source = |s: &Statement| {
-                let mut e = eff(s, Origin::Source(used.source), &src.section);
+            let inferred = |mut e: Effective| {
                 if used.basis == Basis::Inferred {
                     e.basis = Basis::Inferred;
                 }
                 e
             };
-            conditions.extend(src.condition.iter().map(from_source));
-            purposes.extend(src.purpose.iter().map(from_source));
+            conditions.extend(by_source[used.source].conditions.iter().cloned().map(inferred));
+            purposes.extend(by_source[used.source].purposes.iter().cloned().map(inferred));
         }
-
-        let mut notes: Vec<Note> = raw
-            .notes
-            .iter()
-            .map(|t| Note {
-                text: t.clone(),
-                origin: Origin::Item,
-            })
-            .collect();
-        if let (Some(g), Some(gi)) = (grp, group) {
-            notes.extend(g.notes.iter().map(|t| Note {
-                text: t.clone(),
-                origin: Origin::Group(gi),
-            }));
-        }
-        notes.extend(cat.notes.iter().map(|t| Note {
-            text: t.clone(),
-            origin: Origin::Category(category),
-        }));
+        conditions.shrink_to_fit();
+        purposes.shrink_to_fit();
 
         let exhaustive = grp.and_then(|g| g.exhaustive).unwrap_or(cat.exhaustive);
-        let group_note = grp.and_then(|g| g.exhaustive_note.clone());
+        let group_note = group.and_then(|g| group_notes[g].clone());
         // A group that declares its own completeness does not inherit the category's words about it.
         let exhaustive_note = match grp.and_then(|g| g.exhaustive) {
             Some(_) => group_note,
-            None => group_note.or_else(|| cat.exhaustive_note.clone()),
+            None => group_note.or_else(|| category_notes[category].clone()),
         };
         let item_altered = altered.items[raw_index]
             || group.is_some_and(|g| altered.groups[g])
@@ -193,8 +244,8 @@ fn resolve_items(file: &CatalogFile, catalog: usize, altered: &Altered) -> Vec<I
         out.push(Item {
             id: raw.id.clone(),
             catalog,
-            name: raw.name.clone(),
-            description: raw.description.clone(),
+            name: std::mem::replace(&mut raw.name, Text::Plain(String::new())),
+            description: raw.description.take(),
             category,
             group,
             sources: sources_used,

@@ -80,7 +80,7 @@ fn statement(c: &Catalog, e: &Effective) -> Value {
         "origin": from,
         "origin_id": from_id,
         "basis": basis(e.basis),
-        "section": e.section,
+        "section": &*e.section,
     })
 }
 

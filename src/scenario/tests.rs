@@ -84,11 +84,11 @@ fn scenario_specs_parse_and_reject_mistakes() {
 
 fn condition(when: Option<&str>, treated_as: Option<usize>) -> crate::catalog::Effective {
     crate::catalog::Effective {
-        text: "c".into(),
+        text: std::sync::Arc::new("c".into()),
         origin: crate::catalog::Origin::Item,
         basis: crate::catalog::Basis::Stated,
         section: "s".into(),
-        when: when.map(expr),
+        when: when.map(|w| std::sync::Arc::new(expr(w))),
         treated_as,
     }
 }

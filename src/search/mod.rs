@@ -112,22 +112,39 @@ fn shared_scores(m: &SkimMatcherV2, index: &SearchIndex, query: &Query) -> Vec<S
         .collect()
 }
 
+/// No skim score of a pattern of `chars` chars can exceed this: 16 a match plus at most 8 bonus, the
+/// first char's bonus doubled.
+fn max_score(chars: usize) -> i64 {
+    i64::try_from(chars)
+        .unwrap_or(i64::MAX / 32)
+        .saturating_mul(24)
+        .saturating_add(8)
+}
+
+/// The item's score; with `shortcut`, the description is not scored when the name already beats any
+/// score it could reach (the result is the same).
 fn score_item(
     m: &SkimMatcherV2,
     index: &SearchIndex,
     item: usize,
     query: &Query,
     shared: &[Shared],
+    shortcut: bool,
 ) -> Option<i64> {
     let keys = &index.items[item];
     let mut total = 0;
     for (word, shared) in query.words.iter().zip(shared) {
         let cs = query.case_sensitive;
         let name = score_field(m, &keys.name, word, cs).map(|s| s * 2);
-        let description = score_field(m, &keys.description, word, cs);
         let group = keys.group.and_then(|g| shared.groups[g as usize]);
         let category = shared.categories[keys.category as usize];
-        total += name.max(description).max(group).max(category)?;
+        let best_known = name.max(group).max(category);
+        let description = if shortcut && best_known.is_some_and(|b| b >= max_score(word.chars().count())) {
+            None
+        } else {
+            score_field(m, &keys.description, word, cs)
+        };
+        total += best_known.max(description)?;
     }
     Some(total)
 }
@@ -146,7 +163,9 @@ pub fn matches_plain(index: &SearchIndex, query: &Query) -> Vec<Hit> {
     let shared = shared_scores(&m, index, query);
     ranked(
         (0..index.len())
-            .filter_map(|item| score_item(&m, index, item, query, &shared).map(|score| Hit { item, score }))
+            .filter_map(|item| {
+                score_item(&m, index, item, query, &shared, false).map(|score| Hit { item, score })
+            })
             .collect(),
     )
 }
@@ -162,7 +181,9 @@ fn score_candidates(index: &SearchIndex, query: &Query, candidates: &[usize]) ->
         let m = matcher();
         chunk
             .iter()
-            .filter_map(|&item| score_item(&m, index, item, query, &shared).map(|score| Hit { item, score }))
+            .filter_map(|&item| {
+                score_item(&m, index, item, query, &shared, true).map(|score| Hit { item, score })
+            })
             .collect()
     };
     let threads = std::thread::available_parallelism()

@@ -99,3 +99,27 @@ fn subsequence_precheck_is_a_necessary_condition() {
     assert!(!is_subsequence(b"iem", b"imei"));
     assert!(is_subsequence("ä".as_bytes(), "Ägarens namn äger".as_bytes()));
 }
+
+#[test]
+fn no_skim_score_exceeds_the_bound_the_shortcut_relies_on() {
+    let (library, _) = lib();
+    let m = matcher();
+    for item in &library.items {
+        for text in item
+            .name
+            .versions()
+            .into_iter()
+            .chain(item.description.iter().flat_map(|d| d.versions()))
+        {
+            let folded = fold(text);
+            for len in 1..=folded.chars().count().min(12) {
+                for start in 0..folded.chars().count().saturating_sub(len) {
+                    let pattern: String = folded.chars().skip(start).take(len).collect();
+                    if let Some(score) = m.fuzzy_match(&folded, &pattern) {
+                        assert!(score <= max_score(len), "{pattern:?} in {folded:?}: {score}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -14,6 +14,13 @@ use crate::ui::theme::Theme;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = words(app.lang);
     let mut left = vec![Span::raw(" ")];
+    if let Some(what) = &app.loading {
+        left.push(Span::styled(
+            format!("privcat · {} ({what})…", w.loading),
+            theme.title,
+        ));
+        return finish(frame, area, app, theme, left);
+    }
     match app.library.catalogs.as_slice() {
         [one] => {
             left.push(Span::styled(one.title.get(app.lang).to_owned(), theme.title));
@@ -46,7 +53,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// Draws the left part and the count on the right.
 fn finish(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, left: Vec<Span<'static>>) {
-    let count = format!("{} / {} ", app.shown, app.total());
+    let busy = if app.searching() { "… " } else { "" };
+    let count = format!("{busy}{} / {} ", app.shown, app.total());
     let [l, r] = area.layout(&ratatui::layout::Layout::horizontal([
         ratatui::layout::Constraint::Min(0),
         ratatui::layout::Constraint::Length(u16::try_from(count.len() + 1).unwrap_or(12)),

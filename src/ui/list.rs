@@ -28,6 +28,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usi
         });
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    if app.rows.is_empty() && app.loading.is_some() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("{}…", w.loading), theme.dim)),
+            inner,
+        );
+        return 0;
+    }
     if app.rows.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(w.no_matches, theme.dim)).wrap(ratatui::widgets::Wrap { trim: true }),
