@@ -86,6 +86,9 @@ pub fn facet_counts(
     recategorised: Option<&[usize]>,
 ) -> FacetCounts {
     let mut counts = FacetCounts::default();
+    // Counted by borrowed id first: one allocation per distinct value, not one per hit.
+    let mut by_category: HashMap<&str, usize> = HashMap::new();
+    let mut by_source: HashMap<&str, usize> = HashMap::new();
     for hit in hits {
         let item = &library.items[hit.item];
         let category = category_id(library, hit.item, recategorised);
@@ -96,16 +99,13 @@ pub fn facet_counts(
         );
         if src && catalog {
             counts.all_categories += 1;
-            *counts.by_category.entry(category.to_owned()).or_default() += 1;
+            *by_category.entry(category).or_default() += 1;
         }
         if cat && catalog {
             counts.all_sources += 1;
             let c = library.catalog_of(item);
             for u in &item.sources {
-                *counts
-                    .by_source
-                    .entry(c.sources[u.source].id.clone())
-                    .or_default() += 1;
+                *by_source.entry(c.sources[u.source].id.as_str()).or_default() += 1;
             }
         }
         if cat && src {
@@ -113,6 +113,8 @@ pub fn facet_counts(
             *counts.by_catalog.entry(item.catalog).or_default() += 1;
         }
     }
+    counts.by_category = by_category.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    counts.by_source = by_source.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     counts
 }
 
