@@ -1,0 +1,51 @@
+//! One keystroke in the search box: `App::update(Action::Insert(c))`, which searches and rebuilds the
+//! list, for each prefix of a typed word ("d", "de", …, "device") at 1,000, 10,000 and 100,000 items.
+//! The keystrokes before the measured one are typed, untimed, before each measurement, so the search
+//! narrows as it does for a user. The explorer searches in `update` here (not deferred to a worker),
+//! so this is the time a keystroke would block. Run with `cargo bench --bench keystroke`.
+
+mod common;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use privcat::app::{Action, App};
+
+const WORD: &str = "device";
+
+/// The time of typing `key` after `before`, `iters` times, without the typing of `before`.
+fn time_keystroke(app: &mut App, before: &str, key: char, iters: u64) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        common::type_query(app, before);
+        let start = Instant::now();
+        app.update(Action::Insert(key));
+        total += start.elapsed();
+        black_box(&app.rows);
+    }
+    total
+}
+
+fn keystroke(c: &mut Criterion) {
+    let mut group = c.benchmark_group("keystroke");
+    group.sampling_mode(SamplingMode::Flat);
+    for items in [1_000, 10_000, 100_000] {
+        let mut app = common::app(items);
+        group.sample_size(if items >= 100_000 { 10 } else { 30 });
+        for (at, key) in WORD.char_indices() {
+            let typed = &WORD[..at + key.len_utf8()];
+            group.bench_function(BenchmarkId::new(items.to_string(), typed), |b| {
+                b.iter_custom(|iters| time_keystroke(&mut app, &WORD[..at], key, iters));
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
+    targets = keystroke
+}
+criterion_main!(benches);
