@@ -1,21 +1,21 @@
 //! Text measured in terminal cells: cutting, padding and wrapping by display width, never by chars.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Cuts `text` to `width` display cells, ending with `…` when cut.
 pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
+    // Measured as a whole at every step: some sequences (an emoji and its selector) are wider together
+    // than their chars one by one.
     let mut out = String::new();
-    let mut used = 0;
     for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
+        out.push(c);
+        if out.width() + 1 > width {
+            out.pop();
             break;
         }
-        out.push(c);
-        used += w;
     }
     if width > 0 {
         out.push('…');
@@ -48,10 +48,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 line.push(' ');
             }
             for c in word.chars() {
-                if line.width() + c.width().unwrap_or(0) > width {
-                    lines.push(std::mem::take(&mut line));
-                }
                 line.push(c);
+                if line.width() > width && line.chars().count() > 1 {
+                    line.pop();
+                    lines.push(std::mem::replace(&mut line, c.to_string()));
+                }
             }
         }
         lines.push(line);
@@ -68,6 +69,7 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("abc", 4), "abc");
         assert_eq!(fit("日本語テキスト", 5), "日本…");
+        assert!(fit("❤\u{fe0f}❤\u{fe0f}x", 3).width() <= 3);
     }
 
     #[test]

@@ -37,8 +37,27 @@ fn mib(bytes: usize) -> f64 {
 }
 
 /// Whether the text could hold an alias, an anchor or a tag, the only constructs this pass looks for.
+/// Also true for flow nesting (`[`, `{`) deeper than [`MAX_DEPTH`]: the typed parser slows down
+/// with the square of such depth, so this pass refuses it first. Quoted text is skipped roughly; a
+/// false alarm only costs the exact pass.
 pub fn needs_check(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, b'&' | b'*' | b'!'))
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut quote: Option<u8> = None;
+    for &b in text.as_bytes() {
+        match (quote, b) {
+            (None, b'&' | b'*' | b'!') => return true,
+            (None, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), c) if c == q => quote = None,
+            (_, b'\n') if quote == Some(b'\'') => quote = None,
+            _ => {}
+        }
+    }
+    deepest > MAX_DEPTH
 }
 
 struct Open {
@@ -57,7 +76,20 @@ pub fn check_structure(name: &str, text: &str) -> Result<(), Diagnostic> {
     let fail = |mark: yaml_rust2::scanner::Marker, message: String| {
         Diagnostic::file_error(name, message).with_position(mark.line(), mark.col() + 1)
     };
-    while let Ok((event, mark)) = parser.next_token() {
+    loop {
+        let (event, mark) = match parser.next_token() {
+            Ok(next) => next,
+            // What this parser cannot read, the typed parse might read differently: refuse it here, so
+            // that no alias escapes the count.
+            Err(e) => {
+                let message = if e.info().contains("recursion limit") {
+                    format!("maps and lists nest deeper than {MAX_DEPTH} levels; a catalog needs far fewer")
+                } else {
+                    format!("the YAML cannot be read here: {}", e.info())
+                };
+                return Err(fail(*e.marker(), message));
+            }
+        };
         match event {
             Event::StreamEnd => break,
             Event::DocumentStart => {

@@ -54,12 +54,9 @@ pub fn load_paths(paths: &[PathBuf]) -> Report {
             Ok(files) => {
                 for file in files {
                     let name = file.display().to_string();
-                    match read_limited(&file) {
+                    match read_limited(&name, &file) {
                         Ok(bytes) => inputs.push((name, bytes)),
-                        Err(e) => diagnostics.push(Diagnostic::file_error(
-                            &name,
-                            format!("cannot read the file: {e}"),
-                        )),
+                        Err(d) => diagnostics.push(d),
                     }
                 }
             }
@@ -86,12 +83,18 @@ pub fn total_bytes(paths: &[PathBuf]) -> u64 {
         .sum()
 }
 
-/// Reads at most one byte past the size limit, so a huge or growing file is refused without being read whole.
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+/// Reads a catalog file, refusing one over the size limit by its real size before reading it, and
+/// reading at most one byte past the limit should it grow meanwhile.
+fn read_limited(name: &str, path: &Path) -> Result<Vec<u8>, Diagnostic> {
     use std::io::Read;
+    let cannot = |e: std::io::Error| Diagnostic::file_error(name, format!("cannot read the file: {e}"));
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    guard::check_size(name, usize::try_from(size).unwrap_or(usize::MAX))?;
     let mut bytes = Vec::new();
     let limit = u64::try_from(guard::MAX_FILE_BYTES).unwrap_or(u64::MAX) + 1;
-    std::fs::File::open(path)?.take(limit).read_to_end(&mut bytes)?;
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+        .map_err(cannot)?;
     Ok(bytes)
 }
 

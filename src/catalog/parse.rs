@@ -42,16 +42,15 @@ pub fn parse(name: &str, text: &str) -> Result<CatalogFile, Diagnostic> {
     serde_path_to_error::deserialize(deserializer).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
-        let location = inner.location().map(|l| (l.line(), l.column())).or_else(|| {
-            let message = inner.to_string();
-            let offset = message
-                .rsplit_once("at position ")?
-                .1
-                .trim()
-                .parse::<usize>()
-                .ok()?;
-            Some(line_column(text, offset))
-        });
+        // Some errors carry their real place only as "at position N" in the message, with 1:1 as
+        // their location: the offset wins.
+        let message = inner.to_string();
+        let offset = message
+            .rsplit_once("at position ")
+            .and_then(|(_, n)| n.trim().parse::<usize>().ok());
+        let location = offset
+            .map(|o| line_column(text, o))
+            .or_else(|| inner.location().map(|l| (l.line(), l.column())));
         let message = explain(&path, &strip_location(&inner.to_string(), location));
         let mut d = Diagnostic::at_path(Severity::Error, name, path_or_none(&path), message);
         if d.path.as_deref() == Some("") {
