@@ -43,25 +43,61 @@ impl Filter {
     }
 }
 
-/// The category id an item counts as: its own, or the one a scenario gives it (`recategorised[item]`,
-/// an index into its catalog's categories).
-pub fn category_id<'l>(library: &'l Library, item: usize, recategorised: Option<&[usize]>) -> &'l str {
-    let it = &library.items[item];
-    let k = recategorised
+/// The filter resolved to indices once per call: which category and source index, per catalog, it
+/// wants (`Some(None)`: the catalog has no such category or source, so none of its items pass).
+struct Resolved {
+    category: Option<Vec<Option<usize>>>,
+    source: Option<Vec<Option<usize>>>,
+    catalog: Option<usize>,
+}
+
+impl Resolved {
+    fn new(library: &Library, filter: &Filter) -> Resolved {
+        let per_catalog = |id: &Option<String>, find: fn(&crate::catalog::Catalog, &str) -> Option<usize>| {
+            id.as_ref()
+                .map(|id| library.catalogs.iter().map(|c| find(c, id)).collect())
+        };
+        Resolved {
+            category: per_catalog(&filter.category, crate::catalog::Catalog::category_index),
+            source: per_catalog(&filter.source, crate::catalog::Catalog::source_index),
+            catalog: filter.catalog,
+        }
+    }
+
+    fn category(&self, item: &Item, category: usize) -> bool {
+        self.category
+            .as_ref()
+            .is_none_or(|want| want[item.catalog] == Some(category))
+    }
+
+    fn source(&self, item: &Item) -> bool {
+        self.source
+            .as_ref()
+            .is_none_or(|want| want[item.catalog].is_some_and(|s| item.sources.iter().any(|u| u.source == s)))
+    }
+
+    fn catalog(&self, item: &Item) -> bool {
+        self.catalog.is_none_or(|c| item.catalog == c)
+    }
+}
+
+/// The category index (in its catalog) an item counts as, with a scenario's re-categorisation.
+fn category_index(library: &Library, item: usize, recategorised: Option<&[usize]>) -> usize {
+    recategorised
         .and_then(|r| r.get(item).copied())
-        .unwrap_or(it.category);
-    &library.catalog_of(it).categories[k].id
+        .unwrap_or(library.items[item].category)
 }
 
 /// The hits the filter lets through, in their order.
 pub fn apply(library: &Library, hits: &[Hit], filter: &Filter, recategorised: Option<&[usize]>) -> Vec<Hit> {
+    let want = Resolved::new(library, filter);
     hits.iter()
         .copied()
         .filter(|h| {
             let item = &library.items[h.item];
-            filter.accepts_category(category_id(library, h.item, recategorised))
-                && filter.accepts_source(library, item)
-                && filter.accepts_catalog(item)
+            want.category(item, category_index(library, h.item, recategorised))
+                && want.source(item)
+                && want.catalog(item)
         })
         .collect()
 }
@@ -85,36 +121,57 @@ pub fn facet_counts(
     filter: &Filter,
     recategorised: Option<&[usize]>,
 ) -> FacetCounts {
+    let want = Resolved::new(library, filter);
+    // Counted by index per catalog, then summed by id: no hashing per hit.
+    let mut categories: Vec<Vec<usize>> = library
+        .catalogs
+        .iter()
+        .map(|c| vec![0; c.categories.len()])
+        .collect();
+    let mut sources: Vec<Vec<usize>> = library
+        .catalogs
+        .iter()
+        .map(|c| vec![0; c.sources.len()])
+        .collect();
+    let mut catalogs = vec![0usize; library.catalogs.len()];
     let mut counts = FacetCounts::default();
-    // Counted by borrowed id first: one allocation per distinct value, not one per hit.
-    let mut by_category: HashMap<&str, usize> = HashMap::new();
-    let mut by_source: HashMap<&str, usize> = HashMap::new();
     for hit in hits {
         let item = &library.items[hit.item];
-        let category = category_id(library, hit.item, recategorised);
+        let category = category_index(library, hit.item, recategorised);
         let (cat, src, catalog) = (
-            filter.accepts_category(category),
-            filter.accepts_source(library, item),
-            filter.accepts_catalog(item),
+            want.category(item, category),
+            want.source(item),
+            want.catalog(item),
         );
         if src && catalog {
             counts.all_categories += 1;
-            *by_category.entry(category).or_default() += 1;
+            categories[item.catalog][category] += 1;
         }
         if cat && catalog {
             counts.all_sources += 1;
-            let c = library.catalog_of(item);
             for u in &item.sources {
-                *by_source.entry(c.sources[u.source].id.as_str()).or_default() += 1;
+                sources[item.catalog][u.source] += 1;
             }
         }
         if cat && src {
             counts.all_catalogs += 1;
-            *counts.by_catalog.entry(item.catalog).or_default() += 1;
+            catalogs[item.catalog] += 1;
         }
     }
-    counts.by_category = by_category.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-    counts.by_source = by_source.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    for (c, catalog) in library.catalogs.iter().enumerate() {
+        for (k, n) in categories[c].iter().enumerate().filter(|(_, n)| **n > 0) {
+            *counts
+                .by_category
+                .entry(catalog.categories[k].id.clone())
+                .or_default() += n;
+        }
+        for (s, n) in sources[c].iter().enumerate().filter(|(_, n)| **n > 0) {
+            *counts.by_source.entry(catalog.sources[s].id.clone()).or_default() += n;
+        }
+        if catalogs[c] > 0 {
+            counts.by_catalog.insert(c, catalogs[c]);
+        }
+    }
     counts
 }
 

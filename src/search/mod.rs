@@ -18,9 +18,7 @@ use std::cmp::Reverse;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-pub use filter::{
-    FacetCounts, FacetValue, Filter, apply, category_id, category_values, facet_counts, source_values,
-};
+pub use filter::{FacetCounts, FacetValue, Filter, apply, category_values, facet_counts, source_values};
 pub use index::{Field, Key, SearchIndex, fold};
 
 /// A parsed query: its words and whether case matters.
