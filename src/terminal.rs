@@ -196,14 +196,7 @@ fn event_loop(
         }
         if dirty {
             terminal.draw(|frame| ui::draw(frame, app, theme, &mut view))?;
-            dirty = false;
-            if view.list_rows != app.list_rows || view.detail_max_scroll != app.detail_max_scroll {
-                app.update(Action::Viewport {
-                    list_rows: view.list_rows,
-                    detail_max_scroll: view.detail_max_scroll,
-                });
-                dirty = true;
-            }
+            dirty = fit_to_view(app, &view);
         }
         if let Some(text) = app.clipboard.take() {
             copy_to_clipboard(&text)?;
@@ -235,6 +228,17 @@ fn event_loop(
             app.update(action);
         }
     }
+}
+
+/// Tells the app the size of what was drawn; whether that changed anything, so needs a redraw.
+fn fit_to_view(app: &mut App, view: &View) -> bool {
+    let state = |app: &App| (app.list_rows, app.detail_max_scroll, app.detail_scroll);
+    let before = state(app);
+    app.update(Action::Viewport {
+        list_rows: view.list_rows,
+        detail_max_scroll: view.detail_max_scroll,
+    });
+    state(app) != before
 }
 
 /// Ctrl-Z: gives the terminal back to the shell, stops, and takes it again on `fg`.
@@ -297,5 +301,26 @@ mod tests {
     #[test]
     fn osc52_encodes_the_text() {
         assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
+    }
+
+    #[test]
+    fn a_terminal_too_small_for_a_list_row_is_not_redrawn_forever() {
+        let library = crate::catalog::load_builtin()
+            .into_result()
+            .expect("built-in catalog")
+            .0;
+        let mut app = App::new(library, crate::text::Lang::En);
+        let tiny = View {
+            list_rows: 0,
+            detail_max_scroll: 0,
+            ..View::default()
+        };
+        assert!(fit_to_view(&mut app, &tiny), "the first size is news");
+        assert!(!fit_to_view(&mut app, &tiny), "the same size again is not");
+        let tall = View {
+            list_rows: 30,
+            ..View::default()
+        };
+        assert!(fit_to_view(&mut app, &tall));
     }
 }

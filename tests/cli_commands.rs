@@ -1167,31 +1167,51 @@ fn in_terminal(args: &[&str], env: &[(&str, &str)]) -> (u32, Vec<u8>) {
         cmd.env(k, v);
     }
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn privcat");
-    // Only the child may hold the terminal's side, so reading ends when it exits.
-    drop(pair.slave);
+    let child = pair.slave.spawn_command(cmd).expect("spawn privcat");
     let mut reader = pair.master.try_clone_reader().expect("pty reader");
     let (send, receive) = mpsc::channel();
     std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        // Linux reports EIO once the child has gone and everything was read.
-        let _ = reader.read_to_end(&mut bytes);
-        let _ = send.send(bytes);
+        let mut chunk = [0u8; 8192];
+        // Ends with EIO once no one holds the terminal's side and everything was read.
+        while let Ok(n @ 1..) = reader.read(&mut chunk) {
+            if send.send(chunk[..n].to_vec()).is_err() {
+                break;
+            }
+        }
     });
+    // The terminal's side stays open here until the output has been read: Linux may drop what is
+    // still in flight when the last holder of that side closes it.
+    let (status, mut bytes) = collect_until_exit(child, &receive, args);
+    while let Ok(chunk) = receive.recv_timeout(Duration::from_millis(200)) {
+        bytes.extend(chunk);
+    }
+    drop(pair.slave);
+    drop(pair.master);
+    (status.exit_code(), bytes)
+}
+
+fn collect_until_exit(
+    mut child: Box<dyn portable_pty::Child + Send + Sync>,
+    receive: &mpsc::Receiver<Vec<u8>>,
+    args: &[&str],
+) -> (portable_pty::ExitStatus, Vec<u8>) {
     let deadline = Instant::now() + Duration::from_secs(10);
-    let status = loop {
+    let mut bytes = Vec::new();
+    loop {
+        while let Ok(chunk) = receive.try_recv() {
+            bytes.extend(chunk);
+        }
         if let Some(status) = child.try_wait().expect("wait for privcat") {
-            break status;
+            return (status, bytes);
         }
         if Instant::now() > deadline {
             let _ = child.kill();
             panic!("privcat {args:?} did not finish in a terminal");
         }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let bytes = receive.recv_timeout(Duration::from_secs(10)).expect("the output");
-    drop(pair.master);
-    (status.exit_code(), bytes)
+        if let Ok(chunk) = receive.recv_timeout(Duration::from_millis(5)) {
+            bytes.extend(chunk);
+        }
+    }
 }
 
 /// Which of `RAW` occur in `bytes`.

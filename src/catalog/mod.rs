@@ -9,6 +9,7 @@ pub mod positions;
 mod resolve;
 pub mod sanitize;
 pub mod schema;
+pub mod slices;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};

@@ -2,6 +2,7 @@
 
 use crate::catalog::diagnostic::{Diagnostic, Severity};
 use crate::catalog::schema::CatalogFile;
+use crate::catalog::slices;
 
 const FORMAT_HINT: &str = "see catalog/FORMAT.md";
 
@@ -37,6 +38,11 @@ pub fn parse(name: &str, text: &str) -> Result<CatalogFile, Diagnostic> {
             name,
             format!("the file is empty; a catalog needs `catalog`, `categories` and `items` ({FORMAT_HINT})"),
         ));
+    }
+    if text.len() >= slices::SLICE_FROM
+        && let Some(file) = slices::parse(text, slices::ITEMS_PER_SLICE)
+    {
+        return Ok(file);
     }
     let deserializer = serde_yaml::Deserializer::from_str(text);
     serde_path_to_error::deserialize(deserializer).map_err(|err| {

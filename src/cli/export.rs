@@ -32,6 +32,10 @@ pub fn export(
         scenario: ctx.scenario.clone(),
     };
     let Some(path) = output else {
+        if !ctx.out.escape {
+            render(library, &selected, format, &settings, ctx.out.raw())?;
+            return Ok(0);
+        }
         let mut bytes = Vec::new();
         render(library, &selected, format, &settings, &mut bytes)?;
         let text = String::from_utf8_lossy(&bytes);
@@ -65,31 +69,29 @@ fn render(
     let (lang, scenario) = (ctx.lang, &ctx.scenario);
     match format {
         ExportFormat::Json => {
-            let mut doc = json::export(library, selected);
-            if !scenario.is_empty() {
-                with_verdicts(&mut doc, library, selected, scenario);
-            }
+            let doc = json::Export {
+                library,
+                selected,
+                scenario: Some(scenario).filter(|s| !s.is_empty()),
+            };
             crate::cli::output::write_json(out, &doc)?;
         }
         ExportFormat::Csv => {
-            csv::write(library, selected, lang, scenario, &mut *out).map_err(std::io::Error::from)?;
+            csv::write(library, selected, lang, scenario, &mut *out).map_err(into_io)?;
         }
         ExportFormat::Md => out.write_all(markdown::report(library, selected, lang, scenario).as_bytes())?,
     }
     Ok(())
 }
 
-/// Adds each item's `scenario` verdict to an export document.
-pub fn with_verdicts(
-    doc: &mut serde_json::Value,
-    library: &Library,
-    selected: &[usize],
-    scenario: &Scenario,
-) {
-    if let Some(items) = doc.get_mut("items").and_then(serde_json::Value::as_array_mut) {
-        for (value, &i) in items.iter_mut().zip(selected) {
-            value["scenario"] = json::verdict(library, i, scenario);
-        }
+/// The writer's own error out of a CSV error, so that a closed pipe is recognised as one.
+fn into_io(e: ::csv::Error) -> std::io::Error {
+    if !e.is_io_error() {
+        return std::io::Error::other(e);
+    }
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
     }
 }
 

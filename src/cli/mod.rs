@@ -41,7 +41,7 @@ pub fn language(global: &GlobalArgs) -> Lang {
 pub fn run(command: Command, global: &GlobalArgs) -> Result<i32> {
     let stdout = io::stdout();
     let is_terminal = stdout.is_terminal();
-    let mut lock = stdout.lock();
+    let mut lock = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
     let color = use_color(
         global.color,
@@ -56,7 +56,9 @@ pub fn run(command: Command, global: &GlobalArgs) -> Result<i32> {
         err: &mut err,
         scenario: Scenario::default(),
     };
-    dispatch(command, &mut ctx)
+    let code = dispatch(command, &mut ctx)?;
+    lock.flush()?;
+    Ok(code)
 }
 
 /// Runs `command` with the given context; tests call this with buffers.

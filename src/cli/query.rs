@@ -287,10 +287,11 @@ pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut 
         .filter(|&i| filter.accepts(library, &library.items[i]))
         .collect();
     if format == TextOrJson::Json {
-        let mut doc = json::export(library, &selected);
-        if !ctx.scenario.is_empty() {
-            crate::cli::export::with_verdicts(&mut doc, library, &selected, &ctx.scenario);
-        }
+        let doc = json::Export {
+            library,
+            selected: &selected,
+            scenario: Some(&ctx.scenario).filter(|s| !s.is_empty()),
+        };
         crate::cli::output::write_json(ctx.out.raw(), &doc)?;
         return Ok(0);
     }

@@ -1,20 +1,54 @@
 //! The JSON export: every item with its effective values, every text keyed by language.
 
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Value, json};
 
 use crate::catalog::{Basis, Catalog, Effective, Item, Library, Note, Origin};
+use crate::scenario::Scenario;
 use crate::text::Text;
 
 /// The export format's version, written as `format`.
 pub const JSON_FORMAT: u32 = 1;
 
-/// The whole export for the items selected (indices into `library.items`), in the order given.
-pub fn export(library: &Library, selected: &[usize]) -> Value {
-    json!({
-        "format": JSON_FORMAT,
-        "catalogs": library.catalogs.iter().map(catalog).collect::<Vec<_>>(),
-        "items": selected.iter().map(|&i| item(library, &library.items[i])).collect::<Vec<_>>(),
-    })
+/// The whole export: the catalogs, then the items selected (indices into `library.items`) in the
+/// order given, each with its verdict when a scenario is set. Serialised one item at a time, so a
+/// large export never sits whole in memory.
+pub struct Export<'a> {
+    pub library: &'a Library,
+    pub selected: &'a [usize],
+    pub scenario: Option<&'a Scenario>,
+}
+
+impl Serialize for Export<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let catalogs: Vec<Value> = self.library.catalogs.iter().map(catalog).collect();
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("format", &JSON_FORMAT)?;
+        map.serialize_entry("catalogs", &catalogs)?;
+        map.serialize_entry("items", &Items(self))?;
+        map.end()
+    }
+}
+
+struct Items<'e, 'a>(&'e Export<'a>);
+
+impl Serialize for Items<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Export {
+            library,
+            selected,
+            scenario,
+        } = self.0;
+        let mut seq = serializer.serialize_seq(Some(selected.len()))?;
+        for &i in *selected {
+            let mut value = item(library, &library.items[i]);
+            if let Some(scenario) = scenario {
+                value["scenario"] = verdict(library, i, scenario);
+            }
+            seq.serialize_element(&value)?;
+        }
+        seq.end()
+    }
 }
 
 /// A text as an object keyed by every language of the catalog (a plain text repeats itself).
@@ -122,7 +156,7 @@ pub fn item(library: &Library, it: &Item) -> Value {
 
 /// What a scenario means for one item: its outcome, the unset dimensions it depends on, the deciding
 /// conditions and the category it counts as.
-pub fn verdict(library: &Library, index: usize, scenario: &crate::scenario::Scenario) -> Value {
+pub fn verdict(library: &Library, index: usize, scenario: &Scenario) -> Value {
     use crate::scenario::{Outcome, evaluate};
     let it = &library.items[index];
     let c = library.catalog_of(it);
