@@ -2,7 +2,7 @@
 //! and restoring the terminal on every way out (quit, error, signal, panic, suspend).
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::Duration;
@@ -10,7 +10,7 @@ use std::time::Duration;
 use base64::Engine;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::execute;
-use crossterm::terminal::EnterAlternateScreen;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
@@ -44,10 +44,17 @@ struct Signals(Arc<AtomicUsize>);
 impl Signals {
     fn register() -> io::Result<Signals> {
         let caught = Arc::new(AtomicUsize::new(0));
-        for signal in [SIGTERM, SIGINT, SIGQUIT, SIGHUP] {
+        for signal in [SIGTERM, SIGINT, SIGQUIT] {
             let number = usize::try_from(signal).unwrap_or(0);
             signal_hook::flag::register_usize(signal, Arc::clone(&caught), number)?;
         }
+        // The terminal is gone, so there is nothing to restore, and crossterm's reader may be spinning
+        // on its end of file, never returning to the loop: exit from the handler.
+        signal_hook::flag::register_conditional_shutdown(
+            SIGHUP,
+            128 + SIGHUP,
+            Arc::new(AtomicBool::new(true)),
+        )?;
         Ok(Signals(caught))
     }
 
@@ -77,6 +84,7 @@ pub fn run_loading(app: App, theme: Theme, loading: &mpsc::Receiver<Loaded>) -> 
 fn run_with(mut app: App, theme: &Theme, loading: Option<&mpsc::Receiver<Loaded>>) -> anyhow::Result<i32> {
     let signals = Signals::register()?;
     install_panic_hook();
+    watch_for_hangup();
     let mut terminal = ratatui::try_init()?;
     let result = execute!(io::stdout(), EnableMouseCapture)
         .map_err(anyhow::Error::from)
@@ -101,11 +109,25 @@ fn take_loaded(app: &mut App, loading: Option<&mpsc::Receiver<Loaded>>) -> anyho
     Ok(true)
 }
 
-/// Leaves raw mode, the alternate screen and mouse capture, and shows the cursor.
+/// Leaves raw mode, the alternate screen and mouse capture, and shows the cursor; on a terminal that
+/// is gone, quietly does what it can (no message, which would have nowhere to go).
 pub fn restore() {
     let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    let _ = execute!(io::stdout(), crossterm::cursor::Show);
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+/// A terminal can also go away without a SIGHUP (one privcat is not attached to as its controlling
+/// terminal): crossterm's reader then spins on end of file. This ends the process as a hang-up would.
+fn watch_for_hangup() {
+    thread::spawn(|| {
+        loop {
+            thread::sleep(Duration::from_millis(250));
+            if !io::stdout().is_terminal() {
+                std::process::exit(128 + SIGHUP);
+            }
+        }
+    });
 }
 
 fn install_panic_hook() {

@@ -437,3 +437,52 @@ fn a_catalog_with_escape_sequences_cannot_drive_the_terminal() {
     s.send(key::CTRL_C);
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn closing_the_terminal_ends_the_explorer() {
+    // A terminal window closed or an SSH connection dropped: privcat must exit, not spin on a terminal
+    // that is gone.
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_privcat"));
+    cmd.env_clear();
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(std::env::temp_dir());
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (send, receive) = std::sync::mpsc::channel();
+    // Reads until the first frame is drawn, then lets go of the terminal.
+    std::thread::spawn(move || {
+        let (mut seen, mut chunk) = (Vec::new(), [0u8; 8192]);
+        while let Ok(n @ 1..) = reader.read(&mut chunk) {
+            seen.extend_from_slice(&chunk[..n]);
+            if seen.windows(7).any(|w| w == b"66 / 66") {
+                break;
+            }
+        }
+        let _ = send.send(seen);
+    });
+    let seen = receive.recv_timeout(TIMEOUT).expect("the first frame");
+    assert!(seen.windows(7).any(|w| w == b"66 / 66"), "the explorer started");
+    drop(pair.master);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("privcat still runs 5 s after its terminal was closed");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert_eq!(status.exit_code(), 129, "as for SIGHUP");
+}

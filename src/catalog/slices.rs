@@ -1,5 +1,6 @@
 //! Large catalogs parsed a slice of items at a time: `serde_yaml` holds every event of what it parses
-//! (about ten times the text), so parsing 1,000 items at a time keeps that to one slice's worth.
+//! (about ten times the text), so parsing 1,000 items at a time keeps that to one slice's worth;
+//! the slices are parsed on every core.
 //!
 //! The slices are found line by line, and only where the layout leaves no doubt: a top-level
 //! `items:` line followed by a block list whose entries start at one indentation, and no quoted
@@ -34,21 +35,49 @@ pub fn parse(text: &str, items_per_slice: usize) -> Option<CatalogFile> {
     if !file.items.is_empty() {
         return None;
     }
+    let per_slice = items_per_slice.max(1);
+    let slices: Vec<(&str, usize)> = layout
+        .entries
+        .chunks(per_slice)
+        .enumerate()
+        .map(|(n, starts)| {
+            let end = layout
+                .entries
+                .get((n + 1) * per_slice)
+                .copied()
+                .unwrap_or(layout.end);
+            (&text[starts[0]..end], starts.len())
+        })
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(8);
+    let parts: Vec<Option<Vec<Item>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = slices
+            .chunks(slices.len().div_ceil(threads).max(1))
+            .map(|run| scope.spawn(move || parse_run(run)))
+            .collect();
+        handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+    });
     let mut items = Vec::with_capacity(layout.entries.len());
-    for (n, starts) in layout.entries.chunks(items_per_slice.max(1)).enumerate() {
-        let end = layout
-            .entries
-            .get((n + 1) * items_per_slice.max(1))
-            .copied()
-            .unwrap_or(layout.end);
-        let slice: Vec<Item> = serde_yaml::from_str(&text[starts[0]..end]).ok()?;
-        if slice.len() != starts.len() {
-            return None;
-        }
-        items.extend(slice);
+    for part in parts {
+        items.extend(part?);
     }
     file.items = items;
     Some(file)
+}
+
+/// The items of consecutive slices, each holding exactly the entries found in it.
+fn parse_run(slices: &[(&str, usize)]) -> Option<Vec<Item>> {
+    let mut items = Vec::new();
+    for &(slice, entries) in slices {
+        let parsed: Vec<Item> = serde_yaml::from_str(slice).ok()?;
+        if parsed.len() != entries {
+            return None;
+        }
+        items.extend(parsed);
+    }
+    Some(items)
 }
 
 /// The lines of `text` with the offset where each starts.
@@ -121,6 +150,9 @@ fn layout(text: &str) -> Option<Layout> {
 /// after `- `, `: `, `? `, `[`, `{` or `,`) and is not closed on the line. Rough on purpose: a false
 /// alarm only means parsing the whole document.
 fn leaves_quote_open(line: &[u8]) -> bool {
+    if memchr::memchr2(b'"', b'\'', line).is_none() {
+        return false;
+    }
     let mut at = 0;
     let mut token_start = true;
     while at < line.len() {

@@ -1,7 +1,7 @@
 //! The search keys of every item, built once per library: names, descriptions, and the group and
 //! category names shared by many items (scored once per query, not once per item).
 
-use crate::catalog::Library;
+use crate::catalog::{Item, Library};
 use crate::text::Text;
 
 /// Every version (language) of one field's text; versions are matched one by one, so that a match
@@ -89,16 +89,31 @@ impl SearchIndex {
                 .extend(catalog.categories.iter().map(|c| field(&c.name)));
         }
         let as_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        index.items = library
-            .items
-            .iter()
-            .map(|item| ItemKeys {
-                name: field(&item.name),
-                description: item.description.as_ref().map(field).unwrap_or_default(),
-                group: item.group.map(|g| as_u32(group_base[item.catalog] + g)),
-                category: as_u32(category_base[item.catalog] + item.category),
+        let keys = |item: &Item| ItemKeys {
+            name: field(&item.name),
+            description: item.description.as_ref().map(field).unwrap_or_default(),
+            group: item.group.map(|g| as_u32(group_base[item.catalog] + g)),
+            category: as_u32(category_base[item.catalog] + item.category),
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(8);
+        index.items = if library.items.len() < 4096 || threads < 2 {
+            library.items.iter().map(keys).collect()
+        } else {
+            let size = library.items.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                let parts: Vec<_> = library
+                    .items
+                    .chunks(size)
+                    .map(|part| scope.spawn(|| part.iter().map(keys).collect::<Vec<_>>()))
+                    .collect();
+                parts
+                    .into_iter()
+                    .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
             })
-            .collect();
+        };
         index
     }
 

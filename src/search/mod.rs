@@ -198,7 +198,7 @@ fn score_candidates(index: &SearchIndex, query: &Query, candidates: &[usize]) ->
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
 }
