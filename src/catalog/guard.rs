@@ -90,6 +90,18 @@ pub fn check_structure(name: &str, text: &str) -> Result<(), Diagnostic> {
                 return Err(fail(*e.marker(), message));
             }
         };
+        if let Event::Scalar(_, _, _, Some(tag))
+        | Event::SequenceStart(_, Some(tag))
+        | Event::MappingStart(_, Some(tag)) = &event
+        {
+            return Err(fail(
+                mark,
+                format!(
+                    "YAML tags such as `{}{}` are not used in catalogs; remove it",
+                    tag.handle, tag.suffix
+                ),
+            ));
+        }
         match event {
             Event::StreamEnd => break,
             Event::DocumentStart => {
@@ -98,32 +110,14 @@ pub fn check_structure(name: &str, text: &str) -> Result<(), Diagnostic> {
                     return Err(fail(mark, "the file holds several YAML documents (separated by `---`); a catalog file holds one".into()));
                 }
             }
-            Event::Scalar(value, _, anchor, tag) => {
-                if let Some(tag) = tag {
-                    return Err(fail(
-                        mark,
-                        format!(
-                            "YAML tags such as `{}{}` are not used in catalogs; remove it",
-                            tag.handle, tag.suffix
-                        ),
-                    ));
-                }
+            Event::Scalar(value, _, anchor, _) => {
                 nodes += 1;
                 bytes += value.len();
                 if anchor > 0 {
                     anchored.insert(anchor, (1, value.len()));
                 }
             }
-            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
-                if let Some(tag) = tag {
-                    return Err(fail(
-                        mark,
-                        format!(
-                            "YAML tags such as `{}{}` are not used in catalogs; remove it",
-                            tag.handle, tag.suffix
-                        ),
-                    ));
-                }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 if open.len() >= MAX_DEPTH {
                     return Err(fail(
                         mark,

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Focus};
 use crate::describe::detail::detail;
@@ -16,14 +16,7 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the pane; returns how far it can scroll.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> u16 {
     let w = words(app.lang);
-    let block =
-        Block::bordered()
-            .title(format!(" {} ", w.details))
-            .border_style(if app.focus == Focus::Detail {
-                theme.border_focused
-            } else {
-                theme.border
-            });
+    let block = super::pane_block(w.details, app.focus == Focus::Detail, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(index) = app.selected_item() else {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus};
@@ -14,13 +14,7 @@ use crate::ui::{fit, window};
 /// Draws the pane; returns the index of the first entry shown.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usize) -> usize {
     let focused = app.focus == Focus::Facets;
-    let block = Block::bordered()
-        .title(format!(" {} ", words(app.lang).facets))
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        });
+    let block = super::pane_block(words(app.lang).facets, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);

@@ -1,9 +1,9 @@
 //! The help overlay: every key, from the key map.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
@@ -33,16 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(w.help_close, theme.dim)));
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(popup);
-    frame.render_widget(Clear, popup);
+    let popup = super::popup(frame, area, width, lines.len());
     let block = Block::bordered()
         .padding(ratatui::widgets::Padding::horizontal(1))
         .title(format!(" {} ", w.help_title))

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus, Row};
@@ -19,13 +19,7 @@ use crate::ui::{fit, window};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usize) -> usize {
     let w = words(app.lang);
     let focused = matches!(app.focus, Focus::List | Focus::Search);
-    let block = Block::bordered()
-        .title(format!(" {} ", w.items))
-        .border_style(if app.focus == Focus::List {
-            theme.border_focused
-        } else {
-            theme.border
-        });
+    let block = super::pane_block(w.items, app.focus == Focus::List, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.rows.is_empty() && app.loading.is_some() {

@@ -11,8 +11,9 @@ mod status;
 pub mod theme;
 
 use ratatui::Frame;
+use ratatui::layout::Flex;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::{Action, App, Pane};
 use crate::i18n::words;
@@ -63,6 +64,30 @@ impl View {
 }
 
 /// The row inside a bordered area that `at` falls on.
+/// A pane's border with its title, highlighted when the pane has the focus.
+pub fn pane_block<'a>(title: &str, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+}
+
+/// A cleared area of `width` columns and `lines` lines plus its border, centred in `area`.
+pub fn popup(frame: &mut Frame, area: Rect, width: u16, lines: usize) -> Rect {
+    let height = u16::try_from(lines + 2).unwrap_or(u16::MAX).min(area.height);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(popup);
+    frame.render_widget(Clear, popup);
+    popup
+}
+
 fn inner_row(area: Rect, at: Position) -> Option<usize> {
     let inner = area.inner(ratatui::layout::Margin::new(1, 1));
     inner.contains(at).then(|| usize::from(at.y - inner.y))

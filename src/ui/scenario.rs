@@ -1,9 +1,9 @@
 //! The scenario pane: each dimension with its value, and what the setup means for the items shown.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
@@ -50,16 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for part in wrap(w.scenario_help, inner_width.saturating_sub(1)) {
         lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
     }
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(popup);
-    frame.render_widget(Clear, popup);
+    let popup = super::popup(frame, area, width, lines.len());
     let block = Block::bordered()
         .title(format!(" {} ", w.scenario))
         .border_style(theme.border_focused);

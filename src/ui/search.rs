@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus};
@@ -13,13 +13,7 @@ use crate::ui::theme::Theme;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = words(app.lang);
     let focused = app.focus == Focus::Search;
-    let mut block = Block::bordered()
-        .title(format!(" {} ", w.search))
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        });
+    let mut block = super::pane_block(w.search, focused, theme);
     let chips = app.chips();
     if !chips.is_empty() {
         let mut spans: Vec<Span> = Vec::new();
