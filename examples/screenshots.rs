@@ -1,6 +1,6 @@
 //! Renders the explorer's real screens into standalone HTML pages, one per scene, for `scripts/screenshots.sh`.
 //!
-//! Usage: `cargo run --example screenshots -- OUT_DIR`. Each scene is the built-in catalog after a key sequence,
+//! Usage: `cargo run --example screenshots -- OUT_DIR`. Each scene is a catalog after a key sequence,
 //! drawn by `ui::draw` into a `TestBackend`; every cell becomes a fixed-size box with its symbol, colours and
 //! modifiers. Standard output lists `NAME.html WIDTH HEIGHT`, the window size in pixels that fits the grid.
 
@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow};
 use privcat::app::App;
-use privcat::catalog::load_builtin;
+use privcat::catalog::{load_builtin, load_paths};
 use privcat::keymap::{action_for, parse_keys};
 use privcat::text::Lang;
 use privcat::ui::{self, Theme, View};
@@ -32,14 +32,20 @@ const FONT_PX: u16 = 20;
 const DEFAULT_FG: Rgb = Rgb(0xcd, 0xd6, 0xf4);
 const DEFAULT_BG: Rgb = Rgb(0x1e, 0x1e, 0x2e);
 
-/// File name and key sequence (as `parse_keys` reads it) of every scene.
-const SCENES: [(&str, &str); 6] = [
-    ("start", ""),
-    ("search-imei", "imei"),
-    ("category-filter", "<esc>2"),
-    ("swedish", "<esc>Lj"),
-    ("help", "<esc>?"),
-    ("scenario", "app<tab><tab>S<right><right>jj<right><right>"),
+/// File name, catalog (`None`: the built-in one) and key sequence (as `parse_keys` reads it) of every
+/// scene.
+const SCENES: [(&str, Option<&str>, &str); 7] = [
+    ("start", None, ""),
+    ("search-imei", None, "imei"),
+    ("category-filter", None, "<esc>2"),
+    ("swedish", None, "<esc>Lj"),
+    ("help", None, "<esc>?"),
+    ("scenario", None, "app<tab><tab>S<right><right>jj<right><right>"),
+    (
+        "library",
+        Some("tests/fixtures/valid/library.yaml"),
+        "device serial",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +72,8 @@ fn main() -> Result<()> {
         .context("usage: cargo run --example screenshots -- OUT_DIR")?;
     fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
     let (width, height) = (COLUMNS * CELL_WIDTH, ROWS * CELL_HEIGHT);
-    for (name, keys) in SCENES {
-        let mut terminal = render(&app_after(keys)?)?;
+    for (name, catalog, keys) in SCENES {
+        let mut terminal = render(&app_after(catalog, keys)?)?;
         let cursor = search_cursor(&mut terminal)?;
         let file = format!("{name}.html");
         fs::write(out.join(&file), page(name, terminal.backend(), cursor))
@@ -77,11 +83,13 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-/// The explorer on the built-in catalog after typing `keys`, exactly as the snapshot tests drive it.
-fn app_after(keys: &str) -> Result<App> {
-    let library = load_builtin()
-        .library
-        .context("the built-in catalog does not load")?;
+/// The explorer on a catalog after typing `keys`, exactly as the snapshot tests drive it.
+fn app_after(catalog: Option<&str>, keys: &str) -> Result<App> {
+    let report = match catalog {
+        Some(path) => load_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)]),
+        None => load_builtin(),
+    };
+    let library = report.library.context("the catalog does not load")?;
     let mut app = App::new(library, Lang::En);
     for key in parse_keys(keys).map_err(|e| anyhow!(e))? {
         if let Some(action) = action_for(key, app.focus) {

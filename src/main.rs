@@ -7,7 +7,7 @@ use std::thread;
 
 use clap::Parser;
 
-use privcat::app::App;
+use privcat::app::{App, Prepared};
 use privcat::catalog;
 use privcat::cli::args::{Cli, GlobalArgs};
 use privcat::cli::{self, EXIT_ERROR, commands};
@@ -57,7 +57,7 @@ fn explore(global: &GlobalArgs) -> anyhow::Result<i32> {
         thread::spawn(move || {
             let loaded = catalog::load_paths(&paths)
                 .into_result()
-                .map(|(library, _)| App::new(library, lang));
+                .map(|(library, _)| Prepared::new(library));
             let _ = deliver.send(loaded);
         });
         let mut app = App::new(catalog::Library::default(), lang);

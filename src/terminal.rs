@@ -14,9 +14,9 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
-use crate::app::{Action, App, Request, SearchRequest};
+use crate::app::{Action, App, Delivery, Prepared, Request};
 use crate::keymap;
-use crate::search::{Hit, Narrowing, SearchIndex, matches_narrowing};
+use crate::search::worker::Worker;
 use crate::ui::{self, Theme, View};
 
 /// How long to wait for input before looking at signals again.
@@ -72,11 +72,11 @@ pub fn run(app: App, theme: Theme) -> anyhow::Result<i32> {
     run_with(app, &theme, None)
 }
 
-/// The result of loading catalogs in the background: the explorer's new state, or every error.
-pub type Loaded = Result<App, crate::catalog::LoadError>;
+/// The result of loading catalogs in the background: the library ready to explore, or every error.
+pub type Loaded = Result<Prepared, crate::catalog::LoadError>;
 
-/// Opens the explorer at once on an empty App that says it is loading, and swaps in the App that
-/// `loading` delivers; a load error leaves the explorer and is returned.
+/// Opens the explorer at once on an empty App that says it is loading, and hands it what `loading`
+/// delivers; a load error leaves the explorer and is returned.
 pub fn run_loading(app: App, theme: Theme, loading: &mpsc::Receiver<Loaded>) -> anyhow::Result<i32> {
     run_with(app, &theme, Some(loading))
 }
@@ -93,20 +93,12 @@ fn run_with(mut app: App, theme: &Theme, loading: Option<&mpsc::Receiver<Loaded>
     result
 }
 
-/// Takes a finished background load, keeping what the user typed while waiting.
-fn take_loaded(app: &mut App, loading: Option<&mpsc::Receiver<Loaded>>) -> anyhow::Result<bool> {
+/// A finished background load, as the action that hands it to the App.
+fn take_loaded(loading: Option<&mpsc::Receiver<Loaded>>) -> anyhow::Result<Option<Action>> {
     let Some(result) = loading.and_then(|rx| rx.try_recv().ok()) else {
-        return Ok(false);
+        return Ok(None);
     };
-    let mut loaded = result?;
-    loaded.lang = app.lang;
-    loaded.focus = app.focus;
-    loaded.query = std::mem::take(&mut app.query);
-    loaded.cursor = app.cursor;
-    loaded.deferred = true;
-    loaded.search();
-    *app = loaded;
-    Ok(true)
+    Ok(Some(Action::Loaded(Delivery(Arc::new(result?)))))
 }
 
 /// Leaves raw mode, the alternate screen and mouse capture, and shows the cursor; on a terminal that
@@ -153,52 +145,6 @@ fn install_panic_hook() {
     }));
 }
 
-/// Searches large libraries off the input thread: only the newest request is run, and a query that
-/// extends the previous one rescans only its matches.
-struct Worker {
-    requests: mpsc::Sender<(Arc<SearchIndex>, SearchRequest)>,
-    results: mpsc::Receiver<(u64, Vec<Hit>)>,
-}
-
-impl Worker {
-    fn start() -> Worker {
-        let (requests, inbox) = mpsc::channel::<(Arc<SearchIndex>, SearchRequest)>();
-        let (outbox, results) = mpsc::channel();
-        thread::spawn(move || {
-            let mut narrowing = Narrowing::default();
-            let mut last_index: Option<Arc<SearchIndex>> = None;
-            while let Ok(mut request) = inbox.recv() {
-                while let Ok(newer) = inbox.try_recv() {
-                    request = newer;
-                }
-                let (index, search) = request;
-                if !last_index.as_ref().is_some_and(|i| Arc::ptr_eq(i, &index)) {
-                    narrowing = Narrowing::default();
-                }
-                let hits = matches_narrowing(&index, &search.query, &mut narrowing);
-                last_index = Some(index);
-                if outbox.send((search.generation, hits)).is_err() {
-                    break;
-                }
-            }
-        });
-        Worker { requests, results }
-    }
-
-    /// Hands the App's pending search to the worker and gives it any finished results.
-    fn exchange(&self, app: &mut App) -> bool {
-        if let Some(request) = app.take_pending() {
-            let _ = self.requests.send((app.index(), request));
-        }
-        let mut changed = false;
-        while let Ok((generation, hits)) = self.results.try_recv() {
-            app.accept(generation, hits);
-            changed = true;
-        }
-        changed
-    }
-}
-
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -211,8 +157,11 @@ fn event_loop(
     let worker = Worker::start();
     app.deferred = true;
     loop {
-        dirty |= take_loaded(app, loading)?;
-        dirty |= worker.exchange(app);
+        if let Some(loaded) = take_loaded(loading)? {
+            app.update(loaded);
+            dirty = true;
+        }
+        dirty |= exchange(&worker, app);
         if let Some(signal) = signals.caught() {
             return Ok(128 + signal);
         }
@@ -232,7 +181,7 @@ fn event_loop(
             dirty = true;
             continue;
         }
-        if worker.exchange(app) {
+        if exchange(&worker, app) {
             dirty = true;
             continue;
         }
@@ -250,6 +199,17 @@ fn event_loop(
             app.update(action);
         }
     }
+}
+
+/// Hands the worker the App's pending search and the App any finished results; whether any arrived.
+fn exchange(worker: &Worker, app: &mut App) -> bool {
+    worker.send(app);
+    let arrived = worker.arrived();
+    let any = !arrived.is_empty();
+    for action in arrived {
+        app.update(action);
+    }
+    any
 }
 
 /// Tells the app the size of what was drawn; whether that changed anything, so needs a redraw.

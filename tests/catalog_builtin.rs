@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use privcat::catalog::{Basis, Item, Library, Origin, load_builtin, load_paths};
+use privcat::catalog::{Basis, Cite, Item, Library, Linked, Origin, load_builtin, load_paths};
 
 fn library() -> Library {
     let report = load_builtin();
@@ -14,6 +14,10 @@ fn library() -> Library {
 fn item<'l>(library: &'l Library, id: &str) -> &'l Item {
     let index = library.find(id).unwrap_or_else(|| panic!("no item `{id}`"));
     &library.items[index]
+}
+
+fn section(library: &Library, cite: Cite) -> &str {
+    &library.catalogs[0].section(cite).expect("a cited section").id
 }
 
 fn group_index(library: &Library, id: &str) -> usize {
@@ -188,7 +192,7 @@ fn items_per_group_match_the_document() {
         .items
         .iter()
         .filter(|i| i.group.is_none())
-        .map(|i| (i.id.as_str(), library.category_of(i).id.as_str()))
+        .map(|i| (i.id.as_str(), library.category_of(i).unwrap().id.as_str()))
         .collect();
     assert_eq!(
         ungrouped,
@@ -206,7 +210,7 @@ fn item_names_are_the_documents_in_document_order() {
         .items
         .iter()
         .map(|i| {
-            let place = group_id(&library, i).unwrap_or(library.category_of(i).id.as_str());
+            let place = group_id(&library, i).unwrap_or(library.category_of(i).unwrap().id.as_str());
             (place, sv(&i.name))
         })
         .collect();
@@ -221,7 +225,12 @@ fn group_items_are_in_their_groups_category() {
     let library = library();
     for i in &library.items {
         if let Some(group) = library.group_of(i) {
-            assert_eq!(group.category, library.category_of(i).id, "{}", i.id);
+            assert_eq!(
+                group.category.as_deref(),
+                Some(library.category_of(i).unwrap().id.as_str()),
+                "{}",
+                i.id
+            );
         }
     }
 }
@@ -235,8 +244,7 @@ fn app_inventory_condition_is_on_the_five_app_inventory_items_only() {
     let mut carriers = Vec::new();
     for i in &library.items {
         let found: Vec<_> = i
-            .conditions
-            .iter()
+            .conditions()
             .filter(|c| sv(&c.text).starts_with(APP_INVENTORY_CONDITION))
             .collect();
         if found.is_empty() {
@@ -267,15 +275,13 @@ fn device_data_items_are_treated_as_identified_when_tied_to_a_device_or_user() {
     let device_data = group_index(&library, "device-data");
     for i in &library.items {
         let carries = i
-            .conditions
-            .iter()
+            .conditions()
             .any(|c| en(&c.text).contains("treats it as identified data"));
         let in_group = i.group == Some(device_data);
         assert_eq!(carries, in_group, "{}", i.id);
         if in_group {
             let c = i
-                .conditions
-                .iter()
+                .conditions()
                 .find(|c| en(&c.text).contains("treats it as identified data"))
                 .unwrap();
             assert_eq!(c.origin, Origin::Group(device_data));
@@ -290,7 +296,7 @@ fn access_control_purpose_comes_before_the_category_purpose() {
     let access_control = group_index(&library, "access-control");
     let identified = library.catalogs[0].category_index("identified").unwrap();
     for id in ["static-authenticators", "certificate-private-keys"] {
-        let purposes = &item(&library, id).purposes;
+        let purposes: Vec<_> = item(&library, id).purposes().collect();
         assert_eq!(purposes.len(), 2, "{id}");
         assert_eq!(purposes[0].origin, Origin::Group(access_control));
         assert!(sv(&purposes[0].text).contains("rollbaserad åtkomstkontroll"));
@@ -299,7 +305,7 @@ fn access_control_purpose_comes_before_the_category_purpose() {
         assert!(sv(&purposes[1].text).starts_with("Identifierade data används"));
     }
     // Other identified items have only the category's purpose.
-    let imei = &item(&library, "imei").purposes;
+    let imei: Vec<_> = item(&library, "imei").purposes().collect();
     assert_eq!(imei.len(), 1);
     assert_eq!(imei[0].origin, Origin::Category(identified));
 }
@@ -309,12 +315,15 @@ fn every_item_has_its_category_purpose() {
     let library = library();
     for i in &library.items {
         let last = i
-            .purposes
+            .purposes()
             .last()
             .unwrap_or_else(|| panic!("{} has a purpose", i.id));
-        assert_eq!(last.origin, Origin::Category(i.category), "{}", i.id);
+        assert_eq!(last.origin, Origin::Category(i.category.unwrap()), "{}", i.id);
         assert_eq!(last.basis, Basis::Stated);
-        assert_eq!(&*last.section, format!("{}-data", library.category_of(i).id));
+        assert_eq!(
+            section(&library, last.cite),
+            format!("{}-data", library.category_of(i).unwrap().id)
+        );
     }
 }
 
@@ -342,13 +351,12 @@ fn imei_comes_from_end_user_devices_by_inference() {
     let hardware = group_index(&library, "hardware-inventory");
     let imei = item(&library, "imei");
     assert_eq!(imei.sources.len(), 1);
-    assert_eq!(imei.sources[0].source, devices);
+    assert_eq!(imei.sources[0].index, devices);
     assert_eq!(imei.sources[0].origin, Origin::Group(hardware));
     assert_eq!(imei.sources[0].basis, Basis::Inferred);
 
     let from_source: Vec<_> = imei
-        .conditions
-        .iter()
+        .conditions()
         .filter(|c| c.origin == Origin::Source(devices))
         .collect();
     assert_eq!(from_source.len(), 1);
@@ -356,8 +364,8 @@ fn imei_comes_from_end_user_devices_by_inference() {
     assert!(sv(&condition.text).starts_with("när de registreras"));
     assert!(en(&condition.text).starts_with("when they are enrolled"));
     assert_eq!(condition.basis, Basis::Inferred);
-    assert_eq!(&*condition.section, "data-collection-in-intune");
-    assert_eq!(imei.section, "identified-data");
+    assert_eq!(section(&library, condition.cite), "data-collection-in-intune");
+    assert_eq!(section(&library, imei.cite), "identified-data");
 }
 
 #[test]
@@ -367,9 +375,9 @@ fn third_party_identifiers_come_from_third_party_accounts() {
     for id in ["third-party-user-identifiers", "third-party-id"] {
         let i = item(&library, id);
         assert_eq!(i.sources.len(), 1, "{id}");
-        assert_eq!(i.sources[0].source, accounts);
+        assert_eq!(i.sources[0].index, accounts);
         assert_eq!(i.sources[0].origin, Origin::Item);
-        let condition = i.conditions.iter().find(|c| c.origin == Origin::Source(accounts));
+        let condition = i.conditions().find(|c| c.origin == Origin::Source(accounts));
         assert_eq!(
             condition.map(|c| sv(&c.text)),
             Some("enligt administratörens anvisningar"),
@@ -404,26 +412,61 @@ fn catalog_states_that_data_is_not_sold() {
         .expect("the statement on selling data");
     assert_eq!(not_sold.origin, Origin::Catalog);
     assert_eq!(not_sold.basis, Basis::Stated);
-    assert_eq!(&*not_sold.section, "data-collection-in-intune");
+    assert_eq!(section(&library, not_sold.cite), "data-collection-in-intune");
     assert!(en(&not_sold.text).contains("do not sell"));
 }
 
 #[test]
-fn fields_listed_twice_are_linked_both_ways() {
+fn fields_listed_twice_are_linked_both_ways_as_the_catalogs_reading() {
     let library = library();
     let pairs = [
-        ("user-principal-name", "admin-upn"),
-        ("device-phone-number", "admin-phone-number"),
         ("azure-ad-device-id", "managed-app-azure-ad-device-id"),
         ("intune-device-management-id", "managed-app-device-management-id"),
     ];
+    let linked = |i: usize| library.linked(i);
     for (a, b) in pairs {
         let (ia, ib) = (library.find(a).unwrap(), library.find(b).unwrap());
-        assert_eq!(library.items[ia].also_listed, [ib], "{a}");
-        assert_eq!(library.items[ib].also_listed, [ia], "{b}");
+        assert_eq!(
+            linked(ia),
+            [Linked {
+                item: ib,
+                basis: Basis::Inferred
+            }],
+            "{a}"
+        );
+        assert_eq!(
+            linked(ib),
+            [Linked {
+                item: ia,
+                basis: Basis::Inferred
+            }],
+            "{b}"
+        );
     }
-    let linked = library.items.iter().filter(|i| !i.also_listed.is_empty()).count();
-    assert_eq!(linked, 2 * pairs.len());
+    let with_links = (0..library.items.len())
+        .filter(|&i| !linked(i).is_empty())
+        .count();
+    assert_eq!(with_links, 2 * pairs.len());
+}
+
+#[test]
+fn the_same_words_about_different_people_are_not_linked() {
+    let library = library();
+    for (a, b) in [
+        ("user-principal-name", "admin-upn"),
+        ("device-phone-number", "admin-phone-number"),
+    ] {
+        let (ia, ib) = (library.find(a).unwrap(), library.find(b).unwrap());
+        assert!(library.linked(ia).iter().all(|l| l.item != ib), "{a} and {b}");
+        let whose = |i: usize| {
+            let it = &library.items[i];
+            library.catalog_of(it).subjects[it.subjects[0].index].id.clone()
+        };
+        assert_eq!(
+            (whose(ia).as_str(), whose(ib).as_str()),
+            ("end-user", "administrator")
+        );
+    }
 }
 
 #[test]

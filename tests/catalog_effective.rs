@@ -1,7 +1,7 @@
 //! What reaches an item, as catalog/FORMAT.md describes it: the order item, group, category,
 //! source; where each value came from; inferred sources; section defaults; links; `exhaustive`.
 
-use privcat::catalog::{Basis, Item, Library, Origin, load_texts};
+use privcat::catalog::{Basis, Cite, Fact, Item, Library, Origin, load_texts};
 
 /// A catalog that gives a condition and a purpose at every level.
 const LAYERED: &str = r"
@@ -83,10 +83,15 @@ fn item<'l>(library: &'l Library, id: &str) -> &'l Item {
 
 type Row<'a> = (&'a str, Origin, Basis, &'a str);
 
-fn rows(list: &[privcat::catalog::Effective]) -> Vec<Row<'_>> {
-    list.iter()
-        .map(|e| (e.text.get_code("en"), e.origin, e.basis, &*e.section))
+fn rows<'a>(library: &'a Library, facts: impl IntoIterator<Item = &'a Fact>) -> Vec<Row<'a>> {
+    facts
+        .into_iter()
+        .map(|f| (f.text.get_code("en"), f.origin, f.basis, section(library, f.cite)))
         .collect()
+}
+
+fn section(library: &Library, cite: Cite) -> &str {
+    &library.catalogs[0].section(cite).expect("a cited section").id
 }
 
 #[test]
@@ -94,7 +99,7 @@ fn conditions_and_purposes_come_nearest_first() {
     let library = load(LAYERED);
     let serial = item(&library, "serial");
     assert_eq!(
-        rows(&serial.conditions),
+        rows(&library, serial.conditions()),
         [
             ("item condition", Origin::Item, Basis::Stated, "elsewhere"),
             (
@@ -108,7 +113,7 @@ fn conditions_and_purposes_come_nearest_first() {
         ]
     );
     assert_eq!(
-        rows(&serial.purposes),
+        rows(&library, serial.purposes()),
         [
             ("item purpose", Origin::Item, Basis::Stated, "devices-part"),
             ("group purpose", Origin::Group(0), Basis::Stated, "devices-part"),
@@ -129,7 +134,7 @@ fn conditions_and_purposes_come_nearest_first() {
             ("category note", Origin::Category(0)),
         ]
     );
-    assert_eq!(serial.section, "devices-part");
+    assert_eq!(section(&library, serial.cite), "devices-part");
 }
 
 #[test]
@@ -139,7 +144,7 @@ fn item_sources_replace_the_groups_and_inferred_sources_make_their_statements_in
     assert_eq!(serial.sources.len(), 1);
     assert_eq!(
         (
-            serial.sources[0].source,
+            serial.sources[0].index,
             serial.sources[0].origin,
             serial.sources[0].basis
         ),
@@ -154,13 +159,13 @@ fn item_sources_replace_the_groups_and_inferred_sources_make_their_statements_in
     );
     assert_eq!(
         (
-            imei.sources[0].source,
+            imei.sources[0].index,
             imei.sources[0].origin,
             imei.sources[0].basis
         ),
         (1, Origin::Item, Basis::Inferred)
     );
-    let from_sources: Vec<Row> = rows(&imei.conditions)
+    let from_sources: Vec<Row> = rows(&library, imei.conditions())
         .into_iter()
         .filter(|r| matches!(r.1, Origin::Source(_)))
         .collect();
@@ -177,10 +182,10 @@ fn item_directly_in_a_category_gets_the_category_only() {
     assert_eq!(loose.group, None);
     assert!(loose.sources.is_empty());
     assert_eq!(
-        rows(&loose.conditions),
+        rows(&library, loose.conditions()),
         [("category condition", Origin::Category(0), Basis::Stated, "data")]
     );
-    assert_eq!(loose.section, "data");
+    assert_eq!(section(&library, loose.cite), "data");
 }
 
 #[test]
@@ -204,10 +209,10 @@ fn a_group_can_override_exhaustive() {
 fn also_listed_is_made_symmetric_and_transitive() {
     let library = load(LAYERED);
     let of = |id| {
-        let mut ids: Vec<&str> = item(&library, id)
-            .also_listed
+        let mut ids: Vec<&str> = library
+            .linked(library.find(id).unwrap())
             .iter()
-            .map(|&j| library.items[j].id.as_str())
+            .map(|l| library.items[l.item].id.as_str())
             .collect();
         ids.sort_unstable();
         ids
@@ -216,14 +221,14 @@ fn also_listed_is_made_symmetric_and_transitive() {
     assert_eq!(of("serial"), ["loose", "other"]);
     assert_eq!(of("loose"), ["other", "serial"]);
     assert_eq!(of("other"), ["loose", "serial"]);
-    assert!(item(&library, "imei").also_listed.is_empty());
+    assert!(library.linked(library.find("imei").unwrap()).is_empty());
 }
 
 #[test]
 fn catalog_statements_default_to_the_first_section() {
     let library = load(LAYERED);
     assert_eq!(
-        rows(&library.catalogs[0].statements),
+        rows(&library, &library.catalogs[0].statements),
         [("We never sell data.", Origin::Catalog, Basis::Stated, "intro")]
     );
 }

@@ -456,3 +456,243 @@ fn utf16_is_named_and_a_bom_is_accepted() {
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
     assert!(report.library.is_some());
 }
+
+#[test]
+fn format_1_refuses_the_keys_of_format_2() {
+    // Without `format: 2` a file cannot say whose data an entry is, so `also_listed` (format 1's
+    // link) can never join data about different people unchecked.
+    assert_single_error(
+        "invalid/format-1-with-subjects.yaml",
+        &Expected {
+            line: 14,
+            column: 3,
+            path: Some("subjects"),
+            phrase: "`subjects` is a format 2 key; set `format: 2`",
+        },
+    );
+}
+
+#[test]
+fn v2_misspelt_kind_of_fact_suggests_the_right_one() {
+    assert_single_error(
+        "invalid/v2-unknown-kind.yaml",
+        &Expected {
+            line: 45,
+            column: 15,
+            path: Some("items[0].facts[0].kind"),
+            phrase: "unknown kind of fact `retension`; did you mean `retention`?",
+        },
+    );
+}
+
+#[test]
+fn v2_fact_without_kind_names_the_kinds() {
+    let d = assert_single_error(
+        "invalid/v2-missing-kind.yaml",
+        &Expected {
+            line: 45,
+            column: 9,
+            path: Some("items[0].facts[0]"),
+            phrase: "missing key `kind`",
+        },
+    );
+    assert!(d.message.contains("shared-with, received-from, retention"), "{d}");
+}
+
+#[test]
+fn v2_fact_without_a_key_its_kind_requires() {
+    assert_single_error(
+        "invalid/v2-missing-required-key.yaml",
+        &Expected {
+            line: 49,
+            column: 9,
+            path: Some("items[0].facts[1]"),
+            phrase: "missing key `party`: a `shared-with` fact needs it",
+        },
+    );
+}
+
+#[test]
+fn v2_key_its_kind_does_not_take() {
+    assert_single_error(
+        "invalid/v2-key-not-for-kind.yaml",
+        &Expected {
+            line: 60,
+            column: 19,
+            path: Some("items[1].facts[0].duration"),
+            phrase: "`duration` does not apply to a `visible` fact; it takes `visibility`",
+        },
+    );
+}
+
+#[test]
+fn v2_unknown_party() {
+    assert_single_error(
+        "invalid/v2-unknown-party.yaml",
+        &Expected {
+            line: 52,
+            column: 16,
+            path: Some("items[0].facts[1].party"),
+            phrase: "unknown party `aple`; did you mean `apple`?",
+        },
+    );
+}
+
+#[test]
+fn v2_unknown_subject() {
+    assert_single_error(
+        "invalid/v2-unknown-subject.yaml",
+        &Expected {
+            line: 33,
+            column: 16,
+            path: Some("groups[0].subjects[0]"),
+            phrase: "unknown data subject `end-usr`; did you mean `end-user`?",
+        },
+    );
+}
+
+#[test]
+fn v2_choice_outside_its_words() {
+    assert_single_error(
+        "invalid/v2-bad-choice.yaml",
+        &Expected {
+            line: 59,
+            column: 21,
+            path: Some("items[1].facts[0].visibility"),
+            phrase: "`visibility` cannot be `allways`; did you mean `always`? (it is one of: always, sometimes)",
+        },
+    );
+}
+
+#[test]
+fn v2_duration_without_a_known_unit() {
+    assert_single_error(
+        "invalid/v2-bad-duration.yaml",
+        &Expected {
+            line: 48,
+            column: 19,
+            path: Some("items[0].facts[0].duration"),
+            phrase: "`30 dayz` is not a duration",
+        },
+    );
+}
+
+#[test]
+fn v2_section_in_an_unknown_document() {
+    assert_single_error(
+        "invalid/v2-unknown-document-in-section.yaml",
+        &Expected {
+            line: 47,
+            column: 18,
+            path: Some("items[0].facts[0].section"),
+            phrase: "unknown document `colect` in `colect#overview`; did you mean `collect`?",
+        },
+    );
+}
+
+#[test]
+fn v2_unknown_section_of_a_named_document() {
+    assert_single_error(
+        "invalid/v2-unknown-section-in-document.yaml",
+        &Expected {
+            line: 47,
+            column: 18,
+            path: Some("items[0].facts[0].section"),
+            phrase: "unknown section `overveiw`; did you mean `overview`?",
+        },
+    );
+}
+
+#[test]
+fn v2_link_between_different_people_names_both() {
+    assert_single_error(
+        "invalid/v2-link-different-people.yaml",
+        &Expected {
+            line: 58,
+            column: 12,
+            path: Some("links[0].items"),
+            phrase: "this link joins `phone-number` (data about: end-user) with `admin-phone-number` (data about: administrator)",
+        },
+    );
+}
+
+#[test]
+fn v2_stated_link_without_section() {
+    assert_single_error(
+        "invalid/v2-stated-link-without-section.yaml",
+        &Expected {
+            line: 61,
+            column: 5,
+            path: Some("links[0]"),
+            phrase: "a stated link needs the `section`",
+        },
+    );
+}
+
+#[test]
+fn v2_misspelt_fact_key_suggests_the_right_one() {
+    assert_single_error(
+        "invalid/v2-unknown-fact-key.yaml",
+        &Expected {
+            line: 52,
+            column: 9,
+            path: Some("items[0].facts[1].partty"),
+            phrase: "unknown key `partty`; did you mean `party`?",
+        },
+    );
+}
+
+#[test]
+fn v2_document_without_editions() {
+    assert_single_error(
+        "invalid/v2-document-without-editions.yaml",
+        &Expected {
+            line: 20,
+            column: 5,
+            path: Some("documents[1]"),
+            phrase: "missing key `editions`",
+        },
+    );
+}
+
+#[test]
+fn v2_catalog_document_is_format_1_only() {
+    assert_single_error(
+        "invalid/v2-catalog-document-in-format-2.yaml",
+        &Expected {
+            line: 10,
+            column: 13,
+            path: Some("catalog.document"),
+            phrase: "a format 2 catalog lists its documents under the top-level `documents`, not `catalog.document`",
+        },
+    );
+}
+
+#[test]
+fn v2_edition_in_an_undeclared_language() {
+    assert_single_error(
+        "invalid/v2-edition-language-not-declared.yaml",
+        &Expected {
+            line: 17,
+            column: 20,
+            path: Some("documents[0].editions[2].language"),
+            phrase: "language `de` is not among the catalog's languages (en, sv)",
+        },
+    );
+}
+
+#[test]
+fn v2_block_map_lacking_a_key_is_located_at_its_first_key() {
+    let flow = "  - {items: [phone-number, listed-phone-number], text: The document lists the phone number twice.}\n";
+    let block = "  - items: [phone-number, listed-phone-number]\n    text: The document lists the phone number twice.\n";
+    let text = std::fs::read_to_string(fixture("invalid/v2-stated-link-without-section.yaml")).unwrap();
+    assert!(text.contains(flow));
+    let report = load_texts(vec![(
+        "block.yaml".into(),
+        text.replace(flow, block).into_bytes(),
+    )]);
+    assert_eq!(report.diagnostics.len(), 1, "{:#?}", report.diagnostics);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.path.as_deref(), Some("links[0]"), "{d}");
+    assert_eq!((d.line, d.column), (Some(61), Some(5)), "{d}");
+}

@@ -226,20 +226,26 @@ fn validate_rejects_a_catalog_id_used_twice() {
     );
 }
 
-const ITEM_KEYS: [&str; 15] = [
+const ITEM_KEYS: [&str; 21] = [
     "id",
     "catalog",
+    "document",
     "category",
     "group",
     "name",
     "description",
+    "subjects",
     "sources",
+    "parties",
     "conditions",
     "purpose",
+    "facts",
     "platforms",
     "notes",
     "section",
+    "cite",
     "also_listed",
+    "links",
     "exhaustive",
     "exhaustive_note",
 ];
@@ -260,7 +266,7 @@ fn find<'v>(items: &'v [Value], id: &str) -> &'v Value {
 #[test]
 fn export_json_has_every_item_with_the_documented_keys() {
     let json = export(&["export", "--format", "json"]);
-    assert_eq!(json["format"], 1);
+    assert_eq!(json["format"], 2);
     let catalogs = json["catalogs"].as_array().unwrap();
     assert_eq!(catalogs.len(), 1);
     assert_eq!(catalogs[0]["id"], "intune");
@@ -343,8 +349,17 @@ fn export_json_resolves_where_each_value_came_from() {
         serde_json::json!(["ios-ipados"])
     );
     assert_eq!(
-        find(items, "admin-upn")["also_listed"],
-        serde_json::json!(["user-principal-name"])
+        find(items, "azure-ad-device-id")["also_listed"],
+        serde_json::json!(["managed-app-azure-ad-device-id"])
+    );
+    assert_eq!(
+        find(items, "azure-ad-device-id")["links"],
+        serde_json::json!([{"id": "managed-app-azure-ad-device-id", "basis": "inferred"}])
+    );
+    assert_eq!(find(items, "admin-upn")["also_listed"], serde_json::json!([]));
+    assert_eq!(
+        find(items, "imei")["cite"],
+        serde_json::json!({"document": "data-collect", "section": "identified-data"})
     );
     assert_eq!(
         find(items, "iccid")["name"],

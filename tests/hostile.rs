@@ -159,7 +159,7 @@ fn temp_file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
 fn escape_sequences_in_an_item_name_are_removed() {
     let path = fixture("escape-sequences.yaml");
     let report = load(&path);
-    let item = assert_sanitised(&report, &path, 0, (44, 7));
+    let item = assert_sanitised(&report, &path, 0, (44, 5));
     assert_eq!(item.name.exact("en"), Some("Device]0;pwned name[2J[H"));
     assert_eq!(item.name.exact("sv"), Some("Enhets31mnamn"));
 }
@@ -168,7 +168,7 @@ fn escape_sequences_in_an_item_name_are_removed() {
 fn bidi_overrides_and_zero_width_characters_in_a_description_are_removed() {
     let path = fixture("bidi-zero-width.yaml");
     let report = load(&path);
-    let item = assert_sanitised(&report, &path, 1, (47, 7));
+    let item = assert_sanitised(&report, &path, 1, (47, 5));
     let description = item.description.as_ref().expect("a description");
     assert_eq!(
         description.exact("en"),
@@ -181,7 +181,7 @@ fn bidi_overrides_and_zero_width_characters_in_a_description_are_removed() {
 fn tabs_and_crlf_become_spaces_and_line_breaks() {
     let path = fixture("tabs-crlf.yaml");
     let report = load(&path);
-    let item = assert_sanitised(&report, &path, 1, (47, 7));
+    let item = assert_sanitised(&report, &path, 1, (47, 5));
     assert_eq!(item.name.exact("en"), Some("Serial number"));
     let description = item.description.as_ref().expect("a description");
     assert_eq!(

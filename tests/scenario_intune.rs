@@ -6,6 +6,7 @@ use privcat::catalog::{Library, load_builtin, load_paths};
 use privcat::describe::answer::answer;
 use privcat::describe::detail::detail;
 use privcat::scenario::{Outcome, Scenario, evaluate};
+use privcat::search::Facet;
 use privcat::text::Lang;
 
 const APP_INVENTORY: [&str; 5] = [
@@ -21,8 +22,12 @@ fn library() -> Library {
 }
 
 fn outcome(library: &Library, id: &str, spec: &str) -> Outcome {
-    let item = &library.items[library.find(id).unwrap()];
-    evaluate(item, &Scenario::parse(spec).unwrap()).outcome
+    evaluate(
+        library,
+        library.find(id).unwrap(),
+        &Scenario::parse(spec).unwrap(),
+    )
+    .outcome
 }
 
 fn dims(names: &[&str]) -> Vec<String> {
@@ -60,9 +65,11 @@ fn corporate_device_gets_its_apps_inventoried_once_enrolled() {
             Outcome::Depends(dims(&["enrolled"])),
             "{id}"
         );
+        // Enrolment gates collection only through the source the catalog infers for the group: the
+        // document itself does not settle it.
         assert_eq!(
             outcome(&library, id, "ownership=corporate,enrolled=no"),
-            Outcome::NotCollected,
+            Outcome::Unsettled,
             "{id}"
         );
     }
@@ -107,22 +114,22 @@ fn linked_device_data_shows_as_identified() {
     assert_eq!(device_data.len(), 10);
     for &i in &device_data {
         let item = &library.items[i];
-        let v = evaluate(item, &linked);
+        let v = evaluate(&library, i, &linked);
         assert_eq!(
-            library.catalog_of(item).categories[v.category].id,
+            library.catalog_of(item).categories[v.category.unwrap()].id,
             "identified",
             "{}",
             item.id
         );
-        let unlinked = evaluate(item, &Scenario::parse("linked=no").unwrap());
+        let unlinked = evaluate(&library, i, &Scenario::parse("linked=no").unwrap());
         assert_eq!(
-            library.catalog_of(item).categories[unlinked.category].id,
+            library.catalog_of(item).categories[unlinked.category.unwrap()].id,
             "pseudonymized"
         );
     }
     // The explorer's category filter and counts follow the scenario.
     let mut app = App::new(library, Lang::En);
-    app.update(Action::ChooseCategory(1));
+    app.update(Action::ChooseValue(Facet::Category, 1));
     assert_eq!(app.shown, 36);
     app.scenario = linked;
     app.refresh();
@@ -135,11 +142,30 @@ fn linked_device_data_shows_as_identified() {
 #[test]
 fn enrolment_and_third_party_conditions_come_from_the_sources() {
     let library = library();
-    assert_eq!(outcome(&library, "imei", "enrolled=no"), Outcome::NotCollected);
+    // Every source is the catalog's inference, so a false source condition never makes a definite
+    // "not collected": the documents do not settle it.
+    assert_eq!(outcome(&library, "imei", "enrolled=no"), Outcome::Unsettled);
     assert_eq!(outcome(&library, "imei", "enrolled=yes"), Outcome::Collected);
     assert_eq!(
         outcome(&library, "third-party-id", "third-party=no"),
-        Outcome::NotCollected
+        Outcome::Unsettled
+    );
+    let imei = library.find("imei").unwrap();
+    let verdict = evaluate(&library, imei, &Scenario::parse("enrolled=yes").unwrap());
+    assert_eq!(
+        verdict.basis,
+        privcat::catalog::Basis::Inferred,
+        "it rests on an inferred source"
+    );
+    let sentence = privcat::describe::outcome::sentence(
+        &library,
+        imei,
+        &Scenario::parse("enrolled=no").unwrap(),
+        Lang::En,
+    );
+    assert!(
+        sentence.starts_with("In this setup (Enrolled for management by Intune: No), the documents do not settle whether Microsoft Intune collects it"),
+        "{sentence}"
     );
     // Items with no condition at all are collected in every setup.
     assert_eq!(
@@ -202,7 +228,8 @@ fn the_explorer_hides_items_not_collected_and_the_counts_follow() {
     assert_eq!(app.shown, 66);
     app.update(Action::ToggleHideNotCollected);
     assert_eq!(app.shown, 61, "the five application-inventory items are hidden");
-    assert_eq!(app.counts.by_category["identified"], 31);
+    let identified = app.facet_index.find(Facet::Category, "identified").unwrap();
+    assert_eq!(app.counts.of(Facet::Category, identified), 31);
     app.update(Action::ClearScenario);
     assert_eq!(
         app.shown, 66,

@@ -1,7 +1,7 @@
 //! Whole-screen snapshots of the explorer at several sizes, plus colour assertions snapshots cannot hold.
 
 use privcat::app::App;
-use privcat::catalog::load_builtin;
+use privcat::catalog::{load_builtin, load_paths};
 use privcat::keymap::{action_for, parse_keys};
 use privcat::text::Lang;
 use privcat::ui::{self, Theme, View};
@@ -11,7 +11,16 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 
 fn app_after(keys: &str, lang: Lang) -> App {
-    let mut app = App::new(load_builtin().library.unwrap(), lang);
+    press(App::new(load_builtin().library.unwrap(), lang), keys)
+}
+
+/// The library of two documents that uses every kind of fact.
+fn library_after(keys: &str, lang: Lang) -> App {
+    let report = load_paths(&["tests/fixtures/valid/library.yaml".into()]);
+    press(App::new(report.library.expect("the fixture loads"), lang), keys)
+}
+
+fn press(mut app: App, keys: &str) -> App {
     for key in parse_keys(keys).unwrap() {
         if let Some(action) = action_for(key, app.focus) {
             app.update(action);
@@ -55,6 +64,24 @@ fn cells_at<'b>(buffer: &'b Buffer, needle: &str) -> Vec<&'b ratatui::buffer::Ce
     (x..x + needle.chars().count())
         .map(|x| &buffer[(u16::try_from(x).unwrap(), u16::try_from(y).unwrap())])
         .collect()
+}
+
+#[test]
+fn library_facets_and_headings_140x50() {
+    let app = library_after("", Lang::En);
+    insta::assert_snapshot!(render(&app, &Theme::color(), 140, 50).backend());
+}
+
+#[test]
+fn library_detail_of_a_field_received_from_apple_140x50() {
+    let app = library_after("udid", Lang::En);
+    insta::assert_snapshot!(render(&app, &Theme::color(), 140, 50).backend());
+}
+
+#[test]
+fn library_detail_across_a_stated_link_in_swedish_140x60() {
+    let app = library_after("kanske telefon", Lang::Sv);
+    insta::assert_snapshot!(render(&app, &Theme::color(), 140, 60).backend());
 }
 
 #[test]

@@ -1,4 +1,8 @@
-//! What a user can ask the explorer to do, whatever key or click asked it.
+//! What a user can ask the explorer to do, whatever key or click asked it, and what arrives from work
+//! done in the background.
+
+use crate::app::Prepared;
+use crate::search::{Facet, Hit};
 
 /// The panes that take the keyboard, in `Tab` order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +39,8 @@ pub enum Pane {
     Detail,
 }
 
-/// Every intent the explorer understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Every intent the explorer understands, from the user or from the work done for it.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
     /// Ctrl-C: quits even from the help overlay.
@@ -72,9 +76,10 @@ pub enum Action {
     ClickFacet(usize),
     /// The wheel over a pane.
     Scroll(Pane, i32),
-    /// `0` for all categories, `1`… for the n-th category.
-    ChooseCategory(usize),
-    CycleSource,
+    /// `0` for every value of a facet, `1`… for its n-th value.
+    ChooseValue(Facet, usize),
+    /// The next value of a facet's filter, then none.
+    CycleFacet(Facet),
     ClearFilters,
     ToggleLanguage,
     CopyAnswer,
@@ -92,4 +97,22 @@ pub enum Action {
         list_rows: usize,
         detail_max_scroll: u16,
     },
+    /// Catalogs loaded in the background are ready.
+    Loaded(Delivery),
+    /// A search run off the input thread has finished.
+    ResultsArrived {
+        generation: u64,
+        hits: Vec<Hit>,
+    },
+}
+
+/// Catalogs prepared off the input thread, handed over once.
+#[derive(Debug, Clone)]
+pub struct Delivery(pub std::sync::Arc<Prepared>);
+
+impl PartialEq for Delivery {
+    /// The same delivery, not equal contents: a library is never compared whole.
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
 }

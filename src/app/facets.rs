@@ -1,45 +1,41 @@
-//! The entries of the facets pane: which filter each one sets.
+//! The entries of the filters pane, generated from the facet table: for each facet with a choice to
+//! make, a heading, "all", and each value.
 
-use crate::catalog::Library;
-use crate::search::{FacetValue, category_values, source_values};
+use crate::search::{Facet, FacetIndex};
 
-/// One line of the facets pane.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One line of the filters pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FacetEntry {
-    CategoriesHeading,
-    AllCategories,
-    Category(FacetValue),
-    SourcesHeading,
-    AllSources,
-    Source(FacetValue),
-    CatalogsHeading,
-    AllCatalogs,
-    Catalog(usize),
+    Heading(Facet),
+    /// Clears the facet's filter.
+    All(Facet),
+    /// One value (index into the facet's values).
+    Value(Facet, u32),
 }
 
 impl FacetEntry {
     pub fn is_heading(&self) -> bool {
-        matches!(
-            self,
-            FacetEntry::CategoriesHeading | FacetEntry::SourcesHeading | FacetEntry::CatalogsHeading
-        )
+        matches!(self, FacetEntry::Heading(_))
+    }
+
+    pub fn facet(&self) -> Facet {
+        match *self {
+            FacetEntry::Heading(f) | FacetEntry::All(f) | FacetEntry::Value(f, _) => f,
+        }
     }
 }
 
-/// Categories, then sources, then catalogs when more than one is loaded.
-pub fn entries(library: &Library) -> Vec<FacetEntry> {
-    let mut out = vec![FacetEntry::CategoriesHeading, FacetEntry::AllCategories];
-    out.extend(category_values(library).into_iter().map(FacetEntry::Category));
-    let sources = source_values(library);
-    if !sources.is_empty() {
-        out.push(FacetEntry::SourcesHeading);
-        out.push(FacetEntry::AllSources);
-        out.extend(sources.into_iter().map(FacetEntry::Source));
-    }
-    if library.catalogs.len() > 1 {
-        out.push(FacetEntry::CatalogsHeading);
-        out.push(FacetEntry::AllCatalogs);
-        out.extend((0..library.catalogs.len()).map(FacetEntry::Catalog));
+/// Every facet that offers a choice, in the table's order.
+pub fn entries(index: &FacetIndex) -> Vec<FacetEntry> {
+    let mut out = Vec::new();
+    for facet in Facet::ALL {
+        let values = index.values(facet).len();
+        if values < facet.min_values() {
+            continue;
+        }
+        out.push(FacetEntry::Heading(facet));
+        out.push(FacetEntry::All(facet));
+        out.extend((0..values).map(|v| FacetEntry::Value(facet, u32::try_from(v).unwrap_or(u32::MAX))));
     }
     out
 }

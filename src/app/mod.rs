@@ -4,14 +4,15 @@ pub mod action;
 pub mod facets;
 mod update;
 
-pub use action::{Action, Focus, Pane};
+pub use crate::search::Row;
+pub use action::{Action, Delivery, Focus, Pane};
 pub use facets::FacetEntry;
 
 use std::sync::Arc;
 
-use crate::catalog::Library;
+use crate::catalog::{Basis, FactKind, Library};
 use crate::scenario::{Outcome, Scenario, Verdict, evaluate};
-use crate::search::{self, FacetCounts, Filter, Hit, Query, SearchIndex};
+use crate::search::{self, Counts, Facet, FacetIndex, Filter, Hit, Overrides, Query, SearchIndex};
 use crate::text::Lang;
 
 /// From this many items on, a deferred App searches on the worker so typing never waits.
@@ -32,20 +33,22 @@ pub enum Request {
     Suspend,
 }
 
-/// One line of the item list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    /// A category heading (browsing only).
-    Category {
-        catalog: usize,
-        category: usize,
-    },
-    /// A group heading; `None` for items that stand directly in the category (browsing only).
-    Group {
-        catalog: usize,
-        group: Option<usize>,
-    },
-    Item(Hit),
+/// A library with everything built from it once: the search keys and the facet values.
+#[derive(Debug)]
+pub struct Prepared {
+    pub library: Library,
+    pub index: Arc<SearchIndex>,
+    pub facets: Arc<FacetIndex>,
+}
+
+impl Prepared {
+    pub fn new(library: Library) -> Prepared {
+        Prepared {
+            index: Arc::new(SearchIndex::build(&library)),
+            facets: Arc::new(FacetIndex::build(&library)),
+            library,
+        }
+    }
 }
 
 /// The whole explorer state.
@@ -53,6 +56,7 @@ pub enum Row {
 pub struct App {
     pub library: Library,
     index: Arc<SearchIndex>,
+    pub facet_index: Arc<FacetIndex>,
     /// The ranked matches of the query, before facets, scenario and hiding.
     hits: Vec<Hit>,
     narrowing: search::Narrowing,
@@ -76,7 +80,7 @@ pub struct App {
     /// Derived from query and filter by `refresh`.
     pub parsed: Query,
     pub rows: Vec<Row>,
-    pub counts: FacetCounts,
+    pub counts: Counts,
     /// Items matching the query and the filter.
     pub shown: usize,
     /// Index into `rows`; always an item row when there is one.
@@ -94,6 +98,8 @@ pub struct App {
     pub scenario: Scenario,
     /// One verdict per item while a scenario is set; empty otherwise.
     pub verdicts: Vec<Verdict>,
+    /// The category value each item counts as in the scenario, for the category facet.
+    scenario_categories: Vec<Option<u32>>,
     pub hide_not_collected: bool,
     /// The scenario pane's cursor: an index into `dimensions`.
     pub dimension_cursor: usize,
@@ -105,10 +111,18 @@ pub struct App {
 
 impl App {
     pub fn new(library: Library, lang: Lang) -> App {
-        let index = Arc::new(SearchIndex::build(&library));
-        let facets = facets::entries(&library);
-        let mut app = App {
+        App::prepared(Prepared::new(library), lang)
+    }
+
+    /// An App on a library whose keys are already built.
+    pub fn prepared(prepared: Prepared, lang: Lang) -> App {
+        let Prepared {
             library,
+            index,
+            facets: facet_index,
+        } = prepared;
+        let facets = facets::entries(&facet_index);
+        let mut app = App {
             index,
             hits: Vec::new(),
             narrowing: search::Narrowing::default(),
@@ -125,9 +139,10 @@ impl App {
             filter: Filter::default(),
             facet_cursor: facets.iter().position(|f| !f.is_heading()).unwrap_or(0),
             facets,
+            facet_index,
             parsed: Query::parse(""),
             rows: Vec::new(),
-            counts: FacetCounts::default(),
+            counts: Counts::default(),
             shown: 0,
             selected: None,
             detail_scroll: 0,
@@ -139,14 +154,32 @@ impl App {
             request: None,
             scenario: Scenario::default(),
             verdicts: Vec::new(),
+            scenario_categories: Vec::new(),
             hide_not_collected: false,
             dimension_cursor: 0,
-            dimensions: Vec::new(),
+            dimensions: distinct_dimensions(&library),
             focus_before_scenario: Focus::Search,
+            library,
         };
-        app.dimensions = distinct_dimensions(&app.library);
         app.refresh();
         app
+    }
+
+    /// Takes catalogs loaded in the background, keeping what the user did while waiting.
+    pub(crate) fn take_delivery(&mut self, delivery: Delivery) {
+        let prepared = Arc::try_unwrap(delivery.0).unwrap_or_else(|shared| Prepared {
+            library: shared.library.clone(),
+            index: Arc::clone(&shared.index),
+            facets: Arc::clone(&shared.facets),
+        });
+        let mut loaded = App::prepared(prepared, self.lang);
+        loaded.focus = self.focus;
+        loaded.query = std::mem::take(&mut self.query);
+        loaded.cursor = self.cursor;
+        loaded.deferred = self.deferred;
+        loaded.generation = self.generation;
+        loaded.search();
+        *self = loaded;
     }
 
     /// Recomputes everything derived from the query, the scenario and the filters.
@@ -172,7 +205,7 @@ impl App {
     }
 
     /// Takes the hits of a deferred search; stale ones (an older query) are dropped.
-    pub fn accept(&mut self, generation: u64, hits: Vec<Hit>) {
+    pub(crate) fn accept(&mut self, generation: u64, hits: Vec<Hit>) {
         if generation == self.generation {
             self.hits = hits;
             self.in_flight = None;
@@ -201,44 +234,58 @@ impl App {
 
     /// What the scenario means for every item; nothing when no scenario is set.
     pub(crate) fn judge(&mut self) {
-        self.verdicts = if self.scenario.is_empty() {
-            Vec::new()
-        } else {
-            self.library
-                .items
-                .iter()
-                .map(|item| evaluate(item, &self.scenario))
-                .collect()
-        };
+        if self.scenario.is_empty() {
+            self.verdicts = Vec::new();
+            self.scenario_categories = Vec::new();
+            return;
+        }
+        self.verdicts = (0..self.library.items.len())
+            .map(|i| evaluate(&self.library, i, &self.scenario))
+            .collect();
+        self.scenario_categories = self
+            .verdicts
+            .iter()
+            .zip(&self.library.items)
+            .map(|(v, item)| {
+                v.category
+                    .and_then(|k| self.facet_index.value_of(Facet::Category, item.catalog, k))
+            })
+            .collect();
+    }
+
+    /// Whether the item is hidden as not collected in the scenario.
+    fn hidden(&self, item: usize) -> bool {
+        self.hide_not_collected
+            && self
+                .verdicts
+                .get(item)
+                .is_some_and(|v| v.outcome == Outcome::NotCollected)
     }
 
     /// Rebuilds the list, the counts and the selection from the hits, the scenario and the filters,
     /// keeping the selected item if it is still shown.
     pub(crate) fn rebuild(&mut self) {
         let keep = self.selected_item();
-        let mut hits = std::mem::take(&mut self.hits);
-        let hidden: Vec<Hit>;
+        let hits = std::mem::take(&mut self.hits);
+        let kept: Vec<Hit>;
         let visible: &[Hit] = if self.hide_not_collected && !self.verdicts.is_empty() {
-            hidden = hits
-                .iter()
-                .copied()
-                .filter(|h| self.verdicts[h.item].outcome != Outcome::NotCollected)
-                .collect();
-            &hidden
+            kept = hits.iter().copied().filter(|h| !self.hidden(h.item)).collect();
+            &kept
         } else {
             &hits
         };
-        let categories: Vec<usize> = self.verdicts.iter().map(|v| v.category).collect();
-        let recategorised = (!categories.is_empty()).then_some(categories.as_slice());
-        self.counts = search::facet_counts(&self.library, visible, &self.filter, recategorised);
-        let shown = search::apply(&self.library, visible, &self.filter, recategorised);
+        let overrides = Overrides {
+            category: (!self.scenario_categories.is_empty()).then_some(self.scenario_categories.as_slice()),
+        };
+        self.counts = search::counts(&self.facet_index, visible, &self.filter, overrides);
+        let shown = search::apply(&self.facet_index, visible, &self.filter, overrides);
         self.shown = shown.len();
         self.rows = if self.parsed.is_empty() {
-            self.browse_rows(&shown)
+            Row::browse(&self.library, &shown)
         } else {
             shown.into_iter().map(Row::Item).collect()
         };
-        std::mem::swap(&mut self.hits, &mut hits);
+        self.hits = hits;
         self.selected = keep
             .and_then(|item| {
                 self.rows
@@ -251,36 +298,6 @@ impl App {
             self.detail_scroll = 0;
         }
         self.last_ranked_query.clone_from(&self.query);
-    }
-
-    /// Items in document order under category and group headings.
-    fn browse_rows(&self, shown: &[Hit]) -> Vec<Row> {
-        let mut rows = Vec::with_capacity(shown.len() + 16);
-        let mut last: Option<(usize, usize, Option<usize>)> = None;
-        for hit in shown {
-            let item = &self.library.items[hit.item];
-            let place = (item.catalog, item.category, item.group);
-            if last.is_none_or(|(c, k, _)| (c, k) != (place.0, place.1)) {
-                rows.push(Row::Category {
-                    catalog: place.0,
-                    category: place.1,
-                });
-                if place.2.is_some() {
-                    rows.push(Row::Group {
-                        catalog: place.0,
-                        group: place.2,
-                    });
-                }
-            } else if last.is_some_and(|l| l.2 != place.2) {
-                rows.push(Row::Group {
-                    catalog: place.0,
-                    group: place.2,
-                });
-            }
-            last = Some(place);
-            rows.push(Row::Item(*hit));
-        }
-        rows
     }
 
     /// The index into `library.items` of the selected item.
@@ -296,6 +313,13 @@ impl App {
         self.verdicts.get(item)
     }
 
+    /// Whether a document states that the item is never collected, whatever the scenario.
+    pub fn never_collected(&self, item: usize) -> bool {
+        self.library.items[item]
+            .facts_of(FactKind::NeverCollected)
+            .any(|f| f.basis == Basis::Stated)
+    }
+
     /// The dimension under the scenario pane's cursor: its catalog and declaration.
     pub fn dimension(&self, i: usize) -> Option<&crate::catalog::schema::Dimension> {
         let &(c, d) = self.dimensions.get(i)?;
@@ -307,69 +331,48 @@ impl App {
         self.library.items.len()
     }
 
-    /// The filter a facet entry stands for, as it applies to the current filter.
+    /// The id of the value chosen for a facet, if one is.
+    pub fn chosen(&self, facet: Facet) -> Option<&str> {
+        let value = self.filter.get(facet)?;
+        self.facet_index
+            .values(facet)
+            .get(value as usize)
+            .map(|v| v.id.as_str())
+    }
+
+    /// Whether a facet entry's filter is the one set.
     pub fn facet_is_active(&self, entry: &FacetEntry) -> bool {
-        match entry {
-            FacetEntry::AllCategories => self.filter.category.is_none(),
-            FacetEntry::Category(v) => self.filter.category.as_ref() == Some(&v.id),
-            FacetEntry::AllSources => self.filter.source.is_none(),
-            FacetEntry::Source(v) => self.filter.source.as_ref() == Some(&v.id),
-            FacetEntry::AllCatalogs => self.filter.catalog.is_none(),
-            FacetEntry::Catalog(c) => self.filter.catalog == Some(*c),
-            _ => false,
+        match *entry {
+            FacetEntry::Heading(_) => false,
+            FacetEntry::All(f) => self.filter.get(f).is_none(),
+            FacetEntry::Value(f, v) => self.filter.get(f) == Some(v),
         }
     }
 
     /// The count shown beside a facet entry.
     pub fn facet_count(&self, entry: &FacetEntry) -> Option<usize> {
-        let c = &self.counts;
-        match entry {
-            FacetEntry::AllCategories => Some(c.all_categories),
-            FacetEntry::Category(v) => Some(c.by_category.get(&v.id).copied().unwrap_or(0)),
-            FacetEntry::AllSources => Some(c.all_sources),
-            FacetEntry::Source(v) => Some(c.by_source.get(&v.id).copied().unwrap_or(0)),
-            FacetEntry::AllCatalogs => Some(c.all_catalogs),
-            FacetEntry::Catalog(i) => Some(c.by_catalog.get(i).copied().unwrap_or(0)),
-            _ => None,
+        match *entry {
+            FacetEntry::Heading(_) => None,
+            FacetEntry::All(f) => Some(self.counts.all(f)),
+            FacetEntry::Value(f, v) => Some(self.counts.of(f, v)),
         }
     }
 
     /// The display name of a facet entry in the current language.
     pub fn facet_name(&self, entry: &FacetEntry) -> String {
         let w = crate::i18n::words(self.lang);
-        let lib = &self.library;
-        match entry {
-            FacetEntry::CategoriesHeading => w.categories.to_owned(),
-            FacetEntry::SourcesHeading => w.sources.to_owned(),
-            FacetEntry::CatalogsHeading => w.catalogs.to_owned(),
-            FacetEntry::AllCategories | FacetEntry::AllCatalogs => w.all.to_owned(),
-            FacetEntry::AllSources => w.all_sources.to_owned(),
-            FacetEntry::Category(v) => lib.catalogs[v.catalog]
-                .categories
-                .iter()
-                .find(|c| c.id == v.id)
-                .map_or_else(|| v.id.clone(), |c| c.name.get(self.lang).to_owned()),
-            FacetEntry::Source(v) => lib.catalogs[v.catalog]
-                .sources
-                .iter()
-                .find(|s| s.id == v.id)
-                .map_or_else(|| v.id.clone(), |s| s.name.get(self.lang).to_owned()),
-            FacetEntry::Catalog(i) => lib.catalogs[*i].title.get(self.lang).to_owned(),
+        match *entry {
+            FacetEntry::Heading(f) => f.name(self.lang).to_owned(),
+            FacetEntry::All(f) => w.facets.all(f).to_owned(),
+            FacetEntry::Value(f, v) => self.facet_index.name(&self.library, f, v, self.lang),
         }
     }
 
     /// Active filters as short labels, for the header's chips.
     pub fn chips(&self) -> Vec<String> {
-        self.facets
-            .iter()
-            .filter(|e| {
-                matches!(
-                    e,
-                    FacetEntry::Category(_) | FacetEntry::Source(_) | FacetEntry::Catalog(_)
-                )
-            })
-            .filter(|e| self.facet_is_active(e))
-            .map(|e| self.facet_name(e))
+        self.filter
+            .chosen()
+            .map(|(f, v)| self.facet_index.name(&self.library, f, v, self.lang))
             .collect()
     }
 }

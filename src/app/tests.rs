@@ -3,6 +3,7 @@
 use crate::app::{Action, App, Focus, Row};
 use crate::catalog::load_builtin;
 use crate::keymap::{action_for, parse_keys};
+use crate::search::Facet;
 use crate::text::Lang;
 
 fn app() -> App {
@@ -83,7 +84,7 @@ fn digits_choose_a_category_and_chips_show_it() {
     let mut app = app();
     press(&mut app, "<tab><tab>2");
     assert_eq!(app.focus, Focus::List);
-    assert_eq!(app.filter.category.as_deref(), Some("pseudonymized"));
+    assert_eq!(app.chosen(Facet::Category), Some("pseudonymized"));
     assert_eq!(app.shown, 22);
     assert_eq!(app.chips(), vec!["Pseudonymized data".to_string()]);
     press(&mut app, "0");
@@ -96,12 +97,12 @@ fn digits_choose_a_category_and_chips_show_it() {
 fn source_filter_cycles_and_x_clears_everything() {
     let mut app = app();
     press(&mut app, "<esc>s");
-    assert_eq!(app.filter.source.as_deref(), Some("admin-portal"));
+    assert_eq!(app.chosen(Facet::Source), Some("admin-portal"));
     press(&mut app, "sss");
-    assert_eq!(app.filter.source.as_deref(), Some("diagnostics"));
+    assert_eq!(app.chosen(Facet::Source), Some("diagnostics"));
     assert_eq!(app.shown, 7);
     press(&mut app, "s");
-    assert_eq!(app.filter.source, None);
+    assert_eq!(app.chosen(Facet::Source), None);
     press(&mut app, "1sx");
     assert!(app.filter.is_empty());
     assert_eq!(app.message.as_deref(), Some("Filters cleared"));
@@ -111,11 +112,11 @@ fn source_filter_cycles_and_x_clears_everything() {
 fn facet_counts_follow_the_query() {
     let mut app = app();
     press(&mut app, "id");
-    let by_category: usize = app.counts.by_category.values().sum();
+    let by_category: usize = app.counts.by_value[Facet::Category as usize].iter().sum();
     assert_eq!(by_category, app.shown);
     press(&mut app, "<a-2>");
     assert!(
-        app.counts.all_categories > app.shown,
+        app.counts.all(Facet::Category) > app.shown,
         "the All entry counts every category"
     );
 }
@@ -126,9 +127,9 @@ fn enter_on_a_facet_toggles_it() {
     press(&mut app, "<tab>");
     assert_eq!(app.focus, Focus::Facets);
     press(&mut app, "<down><enter>");
-    assert_eq!(app.filter.category.as_deref(), Some("identified"));
+    assert_eq!(app.chosen(Facet::Category), Some("identified"));
     press(&mut app, "<enter>");
-    assert_eq!(app.filter.category, None);
+    assert_eq!(app.chosen(Facet::Category), None);
 }
 
 #[test]

@@ -3,19 +3,19 @@
 use crate::app::{Action, App, FacetEntry, Focus, Pane, Request, Row};
 use crate::describe::answer::answer;
 use crate::i18n::words;
+use crate::search::Facet;
 
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Viewport { .. }) {
+        let background = matches!(
+            action,
+            Action::Viewport { .. } | Action::Loaded(_) | Action::ResultsArrived { .. }
+        );
+        if !background {
             self.message = None;
         }
-        if self.show_help
-            && !matches!(
-                action,
-                Action::Viewport { .. } | Action::Interrupt | Action::Suspend
-            )
-        {
+        if self.show_help && !background && !matches!(action, Action::Interrupt | Action::Suspend) {
             self.show_help = false;
             return;
         }
@@ -72,21 +72,21 @@ impl App {
                 }
             }
             Action::Scroll(pane, delta) => self.scroll(pane, delta),
-            Action::ChooseCategory(n) => self.choose_category(n),
-            Action::CycleSource => self.cycle_source(),
+            Action::ChooseValue(facet, n) => self.choose_value(facet, n),
+            Action::CycleFacet(facet) => self.cycle_facet(facet),
             Action::ClearFilters => {
                 self.filter = crate::search::Filter::default();
                 self.rebuild();
-                self.message = Some(words(self.lang).filters_cleared.to_owned());
+                self.message = Some(words(self.lang).ui.filters_cleared.to_owned());
             }
             Action::ToggleLanguage => {
                 self.lang = self.lang.toggled();
-                self.message = Some(words(self.lang).language_set.to_owned());
+                self.message = Some(words(self.lang).ui.language_set.to_owned());
             }
             Action::CopyAnswer => {
                 if let Some(item) = self.selected_item() {
                     self.clipboard = Some(answer(&self.library, item, self.lang, &self.scenario));
-                    self.message = Some(words(self.lang).answer_copied.to_owned());
+                    self.message = Some(words(self.lang).ui.answer_copied.to_owned());
                 }
             }
             Action::ToggleHelp => self.show_help = true,
@@ -103,12 +103,12 @@ impl App {
                 self.scenario = crate::scenario::Scenario::default();
                 self.judge();
                 self.rebuild();
-                self.message = Some(words(self.lang).scenario_cleared.to_owned());
+                self.message = Some(words(self.lang).scenario.cleared.to_owned());
             }
             Action::ToggleHideNotCollected => {
                 self.hide_not_collected = !self.hide_not_collected;
                 self.rebuild();
-                let w = words(self.lang);
+                let w = &words(self.lang).scenario;
                 self.message = Some(
                     if self.hide_not_collected {
                         w.hiding_not_collected
@@ -126,6 +126,8 @@ impl App {
                 self.detail_max_scroll = detail_max_scroll;
                 self.detail_scroll = self.detail_scroll.min(detail_max_scroll);
             }
+            Action::Loaded(delivery) => self.take_delivery(delivery),
+            Action::ResultsArrived { generation, hits } => self.accept(generation, hits),
         }
     }
 
@@ -222,26 +224,21 @@ impl App {
 
     /// Sets the filter of the facet under the cursor, or clears it if it is already set.
     fn toggle_facet(&mut self) {
-        let Some(entry) = self.facets.get(self.facet_cursor).cloned() else {
+        let Some(entry) = self.facets.get(self.facet_cursor).copied() else {
             return;
         };
         let active = self.facet_is_active(&entry);
-        let f = &mut self.filter;
         match entry {
-            FacetEntry::AllCategories => f.category = None,
-            FacetEntry::Category(v) => f.category = if active { None } else { Some(v.id) },
-            FacetEntry::AllSources => f.source = None,
-            FacetEntry::Source(v) => f.source = if active { None } else { Some(v.id) },
-            FacetEntry::AllCatalogs => f.catalog = None,
-            FacetEntry::Catalog(c) => f.catalog = if active { None } else { Some(c) },
-            _ => return,
+            FacetEntry::Heading(_) => return,
+            FacetEntry::All(f) => self.filter.set(f, None),
+            FacetEntry::Value(f, v) => self.filter.set(f, (!active).then_some(v)),
         }
         self.rebuild();
     }
 
     fn open_scenario(&mut self) {
         if self.dimensions.is_empty() {
-            self.message = Some(words(self.lang).no_dimensions.to_owned());
+            self.message = Some(words(self.lang).scenario.no_dimensions.to_owned());
             return;
         }
         if self.focus != Focus::Scenario {
@@ -268,40 +265,26 @@ impl App {
         self.rebuild();
     }
 
-    fn choose_category(&mut self, n: usize) {
-        let category = if n == 0 {
-            None
-        } else {
-            let mut categories = self.facets.iter().filter_map(|e| match e {
-                FacetEntry::Category(v) => Some(v.id.clone()),
-                _ => None,
-            });
-            let Some(id) = categories.nth(n - 1) else {
-                return;
-            };
-            Some(id)
+    /// `0`: every value of the facet; `n`: its n-th value, if it has one.
+    fn choose_value(&mut self, facet: Facet, n: usize) {
+        let values = self.facet_index.values(facet).len();
+        let chosen = match n {
+            0 => None,
+            n if n <= values => u32::try_from(n - 1).ok(),
+            _ => return,
         };
-        self.filter.category = category;
+        self.filter.set(facet, chosen);
         self.rebuild();
     }
 
-    fn cycle_source(&mut self) {
-        let sources: Vec<String> = self
-            .facets
-            .iter()
-            .filter_map(|e| match e {
-                FacetEntry::Source(v) => Some(v.id.clone()),
-                _ => None,
-            })
-            .collect();
-        let next = match &self.filter.source {
-            None => sources.first().cloned(),
-            Some(current) => {
-                let i = sources.iter().position(|s| s == current);
-                i.and_then(|i| sources.get(i + 1)).cloned()
-            }
+    /// The facet's next value after the one chosen, then none.
+    fn cycle_facet(&mut self, facet: Facet) {
+        let values = u32::try_from(self.facet_index.values(facet).len()).unwrap_or(0);
+        let next = match self.filter.get(facet) {
+            None => (values > 0).then_some(0),
+            Some(v) => (v + 1 < values).then_some(v + 1),
         };
-        self.filter.source = next;
+        self.filter.set(facet, next);
         self.rebuild();
     }
 }

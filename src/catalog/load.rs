@@ -7,6 +7,7 @@ use crate::catalog::model::Library;
 use crate::catalog::positions::Positions;
 use crate::catalog::sanitize::Altered;
 use crate::catalog::schema::CatalogFile;
+use crate::catalog::walk::{self, List};
 use crate::catalog::{guard, parse, resolve, sanitize, validate};
 
 /// The Intune catalog, compiled into the binary.
@@ -168,7 +169,7 @@ fn parse_and_check(name: &str, bytes: &[u8]) -> Result<(CatalogFile, Altered, Ve
     }
     let mut file = parse::parse(name, text)?;
     let altered = sanitize::clean_file(&mut file);
-    let mut found = validate::check(name, &file);
+    let mut found = validate::check(name, &mut file);
     found.extend(altered_warnings(name, &file, &altered));
     if found.iter().any(|d| d.path.is_some() && d.line.is_none()) {
         let positions = Positions::index(text);
@@ -186,59 +187,22 @@ fn parse_and_check(name: &str, bytes: &[u8]) -> Result<(CatalogFile, Altered, Ve
 
 /// One warning for each part of the file whose text held characters that were removed.
 fn altered_warnings(name: &str, file: &CatalogFile, altered: &Altered) -> Vec<Diagnostic> {
-    let message = |what: &str, id: &str| {
-        format!(
-            "{what} `{id}` held control, invisible or direction-changing characters; privcat removed them"
-        )
-    };
-    let mut out = Vec::new();
-    if altered.catalog {
-        out.push(Diagnostic::at_path(
-            Severity::Warning,
-            name,
-            "catalog",
-            message("catalog", &file.catalog.id),
-        ));
-    }
-    let parts = [
-        (
-            "sources",
-            "source",
-            &altered.sources,
-            file.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
-        ),
-        (
-            "categories",
-            "category",
-            &altered.categories,
-            file.categories.iter().map(|c| c.id.as_str()).collect(),
-        ),
-        (
-            "groups",
-            "group",
-            &altered.groups,
-            file.groups.iter().map(|g| g.id.as_str()).collect(),
-        ),
-        (
-            "items",
-            "item",
-            &altered.items,
-            file.items.iter().map(|i| i.id.as_str()).collect(),
-        ),
-    ];
-    for (list, what, flags, ids) in parts {
-        for (i, id) in ids
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| flags.get(*i).copied().unwrap_or(false))
-        {
-            out.push(Diagnostic::at_path(
+    altered
+        .owners()
+        .map(|owner| {
+            let (path, id) = match owner.list {
+                List::Catalog => ("catalog".to_owned(), file.catalog.id.as_str()),
+                list => (format!("{}[{}]", list.key(), owner.index), walk::id_of(file, owner).unwrap_or("")),
+            };
+            Diagnostic::at_path(
                 Severity::Warning,
                 name,
-                format!("{list}[{i}]"),
-                message(what, id),
-            ));
-        }
-    }
-    out
+                path,
+                format!(
+                    "{} `{id}` held control, invisible or direction-changing characters; privcat removed them",
+                    owner.list.noun()
+                ),
+            )
+        })
+        .collect()
 }

@@ -1,7 +1,9 @@
 //! Catalogs of personal data: the file format, loading, validation and the resolved model.
 
+pub mod condition;
 pub mod diagnostic;
 pub mod guard;
+pub mod kinds;
 pub mod load;
 pub mod model;
 mod parse;
@@ -11,7 +13,12 @@ pub mod sanitize;
 pub mod schema;
 pub mod slices;
 pub mod validate;
+pub mod walk;
 
+pub use condition::Expr;
 pub use diagnostic::{Diagnostic, LoadError, Severity};
+pub use kinds::{FactKind, Key};
 pub use load::{Report, load_builtin, load_paths, load_texts};
-pub use model::{Basis, Catalog, Effective, Item, Library, Note, Origin, SourceUse};
+pub use model::{
+    Basis, Catalog, Cite, Document, Fact, Item, Library, Linked, Note, Origin, Statement, Use, Value,
+};

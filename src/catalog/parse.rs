@@ -36,7 +36,7 @@ pub fn parse(name: &str, text: &str) -> Result<CatalogFile, Diagnostic> {
     if is_blank_yaml(text) {
         return Err(Diagnostic::file_error(
             name,
-            format!("the file is empty; a catalog needs `catalog`, `categories` and `items` ({FORMAT_HINT})"),
+            format!("the file is empty; a catalog needs `catalog` and `items` ({FORMAT_HINT})"),
         ));
     }
     if text.len() >= slices::SLICE_FROM
@@ -119,7 +119,7 @@ fn explain(path: &str, message: &str) -> String {
     let at_root = path == "." || path.is_empty();
     if at_root && message.starts_with("invalid type") {
         return format!(
-            "this is not a privcat catalog: the top level must be a map with `catalog`, `categories` and `items` ({FORMAT_HINT})"
+            "this is not a privcat catalog: the top level must be a map with `catalog` and `items` ({FORMAT_HINT})"
         );
     }
     if at_root && message.starts_with("missing field `catalog`") {
@@ -151,7 +151,7 @@ fn explain(path: &str, message: &str) -> String {
         }
         if at_root_key(path) {
             return format!(
-                "this is not a privcat catalog: unknown top-level key {key}; a catalog has `catalog`, `categories` and `items` ({FORMAT_HINT})"
+                "this is not a privcat catalog: unknown top-level key {key}; a catalog has `catalog` and `items` ({FORMAT_HINT})"
             );
         }
         return format!("unknown key {key}, expected {expected}");

@@ -66,6 +66,11 @@ impl Positions {
                 let Some(k) = key.as_deref() else {
                     if is_scalar {
                         *key = scalar;
+                        // A block map starts where its first key does; the parser marks it at the
+                        // colon after that key.
+                        if let Some(start) = self.by_path.get_mut(path.as_str()) {
+                            *start = (*start).min(at);
+                        }
                     }
                     return String::new();
                 };

@@ -2,8 +2,10 @@
 //! a screen; tabs become spaces and line breaks are kept only where text may wrap.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
-use crate::catalog::schema::{CatalogFile, Statement};
+use crate::catalog::schema::CatalogFile;
+use crate::catalog::walk::{List, Node, Owner, Path, Shape, Visit, walk};
 use crate::text::Text;
 
 /// Whether `c` must never reach a terminal: C0 and C1 controls, DEL, and the invisible and
@@ -53,104 +55,60 @@ fn clean_text(t: &mut Text, multiline: bool) -> bool {
     changed
 }
 
-fn clean_opt(t: Option<&mut Text>, multiline: bool) -> bool {
-    t.is_some_and(|t| clean_text(t, multiline))
-}
-
-fn clean_statements<'s>(statements: impl IntoIterator<Item = &'s mut Statement>) -> bool {
-    statements
-        .into_iter()
-        .fold(false, |changed, s| clean_text(&mut s.text, true) | changed)
-}
-
-/// Which parts of a file held unsafe characters, by index.
+/// Which entries of a file held unsafe characters.
 #[derive(Debug, Default, Clone)]
 pub struct Altered {
-    pub catalog: bool,
-    pub sources: Vec<bool>,
-    pub categories: Vec<bool>,
-    pub groups: Vec<bool>,
-    pub items: Vec<bool>,
+    lists: BTreeMap<List, Vec<bool>>,
+}
+
+impl Altered {
+    /// Whether the entry at `index` of `list` held unsafe characters.
+    pub fn is(&self, list: List, index: usize) -> bool {
+        self.lists
+            .get(&list)
+            .and_then(|flags| flags.get(index))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    fn mark(&mut self, owner: Owner) {
+        let flags = self.lists.entry(owner.list).or_default();
+        if flags.len() <= owner.index {
+            flags.resize(owner.index + 1, false);
+        }
+        flags[owner.index] = true;
+    }
+
+    /// Every altered entry, list by list in file order.
+    pub fn owners(&self) -> impl Iterator<Item = Owner> + '_ {
+        self.lists.iter().flat_map(|(&list, flags)| {
+            flags
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| **f)
+                .map(move |(index, _)| Owner { list, index })
+        })
+    }
+}
+
+impl Visit for Altered {
+    fn visit(&mut self, _path: Path<'_>, owner: Owner, node: Node<'_>) {
+        let changed = match node {
+            Node::Text { text, shape, .. } => clean_text(text, shape == Shape::Paragraph),
+            Node::Plain { value, .. } => clean_string(value, false),
+            _ => false,
+        };
+        if changed {
+            self.mark(owner);
+        }
+    }
 }
 
 /// Cleans every human text of the file in place and says where something was removed.
 pub fn clean_file(file: &mut CatalogFile) -> Altered {
-    let h = &mut file.catalog;
-    let mut catalog = clean_text(&mut h.title, false) | clean_text(&mut h.document.title, false);
-    for s in [&mut h.product, &mut h.publisher] {
-        catalog |= clean_string(s, false);
-    }
-    for s in [
-        &mut h.document.url,
-        &mut h.document.locale,
-        &mut h.document.date,
-        &mut h.document.retrieved,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        catalog |= clean_string(s, false);
-    }
-    for section in &mut h.document.sections {
-        catalog |= clean_text(&mut section.title, false);
-    }
-    catalog |= clean_statements(&mut h.statements);
-    for p in &mut file.platforms {
-        catalog |= clean_text(&mut p.name, false);
-    }
-    for d in &mut file.dimensions {
-        catalog |= clean_text(&mut d.name, false);
-        for v in &mut d.values {
-            catalog |= clean_text(&mut v.name, false);
-        }
-    }
-    let sources = file
-        .sources
-        .iter_mut()
-        .map(|s| {
-            clean_text(&mut s.name, false)
-                | clean_statements(s.condition.iter_mut().chain(s.purpose.iter_mut()))
-        })
-        .collect();
-    let categories = file
-        .categories
-        .iter_mut()
-        .map(|c| {
-            clean_text(&mut c.name, false)
-                | clean_opt(c.definition.as_mut(), true)
-                | clean_opt(c.exhaustive_note.as_mut(), true)
-                | clean_statements(c.purpose.iter_mut().chain(c.conditions.iter_mut()))
-                | c.notes.iter_mut().fold(false, |a, n| clean_text(n, true) | a)
-        })
-        .collect();
-    let groups = file
-        .groups
-        .iter_mut()
-        .map(|g| {
-            clean_text(&mut g.name, false)
-                | clean_opt(g.description.as_mut(), true)
-                | clean_opt(g.exhaustive_note.as_mut(), true)
-                | clean_statements(g.purpose.iter_mut().chain(g.conditions.iter_mut()))
-                | g.notes.iter_mut().fold(false, |a, n| clean_text(n, true) | a)
-        })
-        .collect();
-    let items = file
-        .items
-        .iter_mut()
-        .map(|i| {
-            clean_text(&mut i.name, false)
-                | clean_opt(i.description.as_mut(), true)
-                | clean_statements(i.purpose.iter_mut().chain(i.conditions.iter_mut()))
-                | i.notes.iter_mut().fold(false, |a, n| clean_text(n, true) | a)
-        })
-        .collect();
-    Altered {
-        catalog,
-        sources,
-        categories,
-        groups,
-        items,
-    }
+    let mut altered = Altered::default();
+    walk(file, &mut altered);
+    altered
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::search::Facet;
 
 use crate::text::Lang;
 
@@ -72,15 +74,46 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Which items a command looks at.
-#[derive(Debug, Args, Clone, Default)]
+/// Which items a command looks at: one flag per facet (`--category ID`, `--source ID`, …), made
+/// from the facet table.
+#[derive(Debug, Clone, Default)]
 pub struct FilterArgs {
-    /// Only items of this category (its id, such as `identified`).
-    #[arg(long, value_name = "ID")]
-    pub category: Option<String>,
-    /// Only items from this source (its id, such as `end-user-devices`).
-    #[arg(long, value_name = "ID")]
-    pub source: Option<String>,
+    /// The facets given, with the id given for each.
+    pub chosen: Vec<(Facet, String)>,
+}
+
+impl FromArgMatches for FilterArgs {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let chosen = Facet::ALL
+            .into_iter()
+            .filter(|f| f.has_flag())
+            .filter_map(|f| matches.get_one::<String>(f.id()).map(|v| (f, v.clone())))
+            .collect();
+        Ok(FilterArgs { chosen })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = FilterArgs::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for FilterArgs {
+    fn augment_args(mut command: clap::Command) -> clap::Command {
+        for facet in Facet::ALL.into_iter().filter(|f| f.has_flag()) {
+            command = command.arg(
+                Arg::new(facet.id())
+                    .long(facet.id())
+                    .value_name("ID")
+                    .help(facet.flag_help()),
+            );
+        }
+        command
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        FilterArgs::augment_args(command)
+    }
 }
 
 /// Output formats of `search`, `show` and `list`.

@@ -66,11 +66,15 @@ pub fn summary(library: &Library, warnings: usize) -> String {
         .map(|(id, n)| format!("{id} {n}"))
         .collect();
     let catalogs = library.catalogs.len();
+    let categories = if per_category.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", per_category.join(", "))
+    };
     format!(
-        "ok: {catalogs} {}, {} items ({}), {warnings} {}",
+        "ok: {catalogs} {}, {} items{categories}, {warnings} {}",
         plural(catalogs, "catalog", "catalogs"),
         library.items.len(),
-        per_category.join(", "),
         plural(warnings, "warning", "warnings"),
     )
 }
@@ -84,21 +88,27 @@ pub fn catalogs(library: &Library, ctx: &mut Context) -> Result<i32> {
             .out
             .paint(&format!("{}  {}", c.id, c.title.get(lang)), style::TITLE);
         ctx.out.line(&title)?;
-        let d = &c.document;
-        let mut doc = format!("  “{}” ({}, {})", d.title.get(lang), c.product, c.publisher);
-        for value in [&d.date, &d.locale].into_iter().flatten() {
-            doc.push_str(", ");
-            doc.push_str(value);
-        }
-        ctx.out.line(&ctx.out.paint(&doc, anstyle::Style::new()))?;
-        if let Some(url) = &d.url {
-            ctx.out.line(&ctx.out.paint(&format!("  {url}"), style::DIM))?;
+        for d in &c.documents {
+            let mut doc = format!("  “{}” ({}, {})", d.title.get(lang), c.product, c.publisher);
+            if let Some(e) = d.edition(lang) {
+                for value in [&e.date, &e.locale].into_iter().flatten() {
+                    doc.push_str(", ");
+                    doc.push_str(value);
+                }
+            }
+            ctx.out.line(&ctx.out.paint(&doc, anstyle::Style::new()))?;
+            if let Some(url) = d.edition(lang).and_then(|e| e.url.as_ref()) {
+                ctx.out.line(&ctx.out.paint(&format!("  {url}"), style::DIM))?;
+            }
         }
         let per_category: Vec<String> = c
             .categories
             .iter()
             .enumerate()
-            .map(|(k, cat)| format!("{} {}", cat.id, items.iter().filter(|i| i.category == k).count()))
+            .map(|(k, cat)| {
+                let n = items.iter().filter(|i| i.category == Some(k)).count();
+                format!("{} {n}", cat.id)
+            })
             .collect();
         let counts = format!(
             "  {} items ({}), {} sources, languages {}",

@@ -8,10 +8,11 @@ use anyhow::Result;
 use crate::catalog::Library;
 use crate::cli::args::{ExportFormat, FilterArgs};
 use crate::cli::output::visible;
-use crate::cli::query::filter_from;
+use crate::cli::query::{filter_from, selected};
 use crate::cli::{Context, EXIT_ERROR};
 use crate::export::{csv, json, markdown};
 use crate::scenario::Scenario;
+use crate::search::FacetIndex;
 use crate::text::Lang;
 
 pub fn export(
@@ -21,12 +22,11 @@ pub fn export(
     output: Option<&Path>,
     ctx: &mut Context,
 ) -> Result<i32> {
-    let Some(filter) = filter_from(library, args, ctx.err)? else {
+    let facets = FacetIndex::build(library);
+    let Some(filter) = filter_from(&facets, args, ctx.err)? else {
         return Ok(EXIT_ERROR);
     };
-    let selected: Vec<usize> = (0..library.items.len())
-        .filter(|&i| filter.accepts(library, &library.items[i]))
-        .collect();
+    let selected = selected(library, &facets, &filter);
     let settings = ExportContext {
         lang: ctx.lang,
         scenario: ctx.scenario.clone(),

@@ -5,6 +5,7 @@ use std::io::Write;
 use anstyle::Style;
 use anyhow::Result;
 
+use crate::app::Row;
 use crate::catalog::Library;
 use crate::catalog::validate::closest;
 use crate::cli::args::{FilterArgs, TextOrJson};
@@ -14,59 +15,68 @@ use crate::describe::answer::answer as answer_text;
 use crate::describe::detail::detail;
 use crate::export::json;
 use crate::scenario::Scenario;
-use crate::search::{self, Filter, Hit, Query, SearchIndex, category_values, source_values};
+use crate::search::{self, FacetIndex, Filter, Hit, Overrides, Query, SearchIndex};
 use crate::text::Lang;
 use crate::width::{pad, wrap};
 
-/// Turns `--category`/`--source` into a filter; an unknown id is explained on stderr.
-pub fn filter_from(library: &Library, args: &FilterArgs, err: &mut dyn Write) -> Result<Option<Filter>> {
+/// The facet flags given, as a filter; an unknown id is explained on stderr.
+pub fn filter_from(facets: &FacetIndex, args: &FilterArgs, err: &mut dyn Write) -> Result<Option<Filter>> {
     let mut filter = Filter::default();
-    for (given, values, kind, slot) in [
-        (
-            &args.category,
-            category_values(library),
-            "category",
-            &mut filter.category,
-        ),
-        (&args.source, source_values(library), "source", &mut filter.source),
-    ] {
-        let Some(id) = given else { continue };
-        let known: Vec<String> = values.into_iter().map(|v| v.id).collect();
-        if !known.contains(id) {
+    for (facet, id) in &args.chosen {
+        let Some(value) = facets.find(*facet, id) else {
+            let known: Vec<String> = facets.values(*facet).iter().map(|v| v.id.clone()).collect();
+            let kind = facet.id();
             let hint = closest(id, &known)
                 .map(|c| format!(" Did you mean `{c}`?"))
                 .unwrap_or_default();
+            let list = if known.is_empty() {
+                format!("The loaded catalogs have no {kind} values.")
+            } else {
+                format!("The {kind} ids are: {}.", known.join(", "))
+            };
             writeln!(
                 err,
-                "privcat: unknown {kind} `{}`.{hint} The {kind} ids are: {}.",
+                "privcat: unknown {kind} `{}`.{hint} {list}",
                 crate::cli::output::visible(id),
-                known.join(", ")
             )?;
             return Ok(None);
-        }
-        *slot = Some(id.clone());
+        };
+        filter.set(*facet, Some(value));
     }
     Ok(Some(filter))
 }
 
 /// The ranked hits for `query` that pass `filter`.
-pub fn ranked(library: &Library, query: &str, filter: &Filter) -> Vec<Hit> {
+pub fn ranked(library: &Library, facets: &FacetIndex, query: &str, filter: &Filter) -> Vec<Hit> {
     let index = SearchIndex::build(library);
     search::apply(
-        library,
+        facets,
         &search::matches(&index, &Query::parse(query)),
         filter,
-        None,
+        Overrides::default(),
     )
+}
+
+/// Every item that passes `filter`, in document order.
+pub fn selected(library: &Library, facets: &FacetIndex, filter: &Filter) -> Vec<usize> {
+    let all: Vec<Hit> = (0..library.items.len())
+        .map(|item| Hit { item, score: 0 })
+        .collect();
+    search::apply(facets, &all, filter, Overrides::default())
+        .into_iter()
+        .map(|h| h.item)
+        .collect()
 }
 
 /// "Identified data › Hardware inventory information".
 fn place(library: &Library, item: usize, lang: Lang) -> String {
     let it = &library.items[item];
-    let category = library.category_of(it).name.get(lang);
+    let parent = library
+        .category_of(it)
+        .map_or_else(|| library.document_of(it).title.get(lang), |c| c.name.get(lang));
     match library.group_of(it) {
-        Some(g) => format!("{category} › {}", g.name.get(lang)),
-        None => category.to_owned(),
+        Some(g) => format!("{parent} › {}", g.name.get(lang)),
+        None => parent.to_owned(),
     }
 }
 
@@ -79,16 +89,17 @@ pub fn search(
     format: TextOrJson,
     ctx: &mut Context,
 ) -> Result<i32> {
-    let Some(filter) = filter_from(library, args, ctx.err)? else {
+    let facets = FacetIndex::build(library);
+    let Some(filter) = filter_from(&facets, args, ctx.err)? else {
         return Ok(EXIT_ERROR);
     };
-    let mut hits = ranked(library, query, &filter);
+    let mut hits = ranked(library, &facets, query, &filter);
     hits.truncate(limit.unwrap_or(usize::MAX));
     if format == TextOrJson::Json {
         let items: Vec<serde_json::Value> = hits
             .iter()
             .map(|h| {
-                let mut v = json::item(library, &library.items[h.item]);
+                let mut v = json::item(library, h.item);
                 v["score"] = h.score.into();
                 if !ctx.scenario.is_empty() {
                     v["scenario"] = json::verdict(library, h.item, &ctx.scenario);
@@ -114,8 +125,8 @@ pub fn search(
         for h in &hits {
             let it = &library.items[h.item];
             let condition = it
-                .conditions
-                .first()
+                .conditions()
+                .next()
                 .map(|c| c.text.get(lang))
                 .unwrap_or_default();
             let line = format!(
@@ -148,7 +159,7 @@ fn find_or_suggest(library: &Library, id: &str, err: &mut dyn Write) -> Result<O
     near.sort_by_key(|k| distance(k));
     near.truncate(3);
     if near.is_empty() {
-        let hits = ranked(library, id, &Filter::default());
+        let hits = ranked(library, &FacetIndex::build(library), id, &Filter::default());
         near = hits
             .iter()
             .take(3)
@@ -174,7 +185,7 @@ fn mark(library: &Library, item: usize, scenario: &Scenario) -> String {
     if scenario.is_empty() {
         return String::new();
     }
-    let verdict = crate::scenario::evaluate(&library.items[item], scenario);
+    let verdict = crate::scenario::evaluate(library, item, scenario);
     format!("{} ", crate::describe::outcome::mark(&verdict.outcome))
 }
 
@@ -184,7 +195,7 @@ pub fn show(library: &Library, id: &str, format: TextOrJson, ctx: &mut Context) 
         return Ok(EXIT_ERROR);
     };
     if format == TextOrJson::Json {
-        let mut v = json::item(library, &library.items[index]);
+        let mut v = json::item(library, index);
         if !ctx.scenario.is_empty() {
             v["scenario"] = json::verdict(library, index, &ctx.scenario);
         }
@@ -222,7 +233,7 @@ pub fn show(library: &Library, id: &str, format: TextOrJson, ctx: &mut Context) 
 fn wrapped(out: &mut Out, text: &str, indent: &str, style: Style) -> Result<()> {
     let lines = match out.width {
         Some(width) => wrap(text, width.saturating_sub(indent.len()).max(20)),
-        None => vec![text.to_owned()],
+        None => text.split('\n').map(str::to_owned).collect(),
     };
     for line in lines {
         out.line(&format!("{indent}{}", out.paint(&line, style)))?;
@@ -235,7 +246,7 @@ pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> 
     let (best, others) = if let Some(i) = library.find(query) {
         (i, Vec::new())
     } else {
-        let hits = ranked(library, query, &Filter::default());
+        let hits = ranked(library, &FacetIndex::build(library), query, &Filter::default());
         let Some(first) = hits.first() else {
             writeln!(
                 ctx.err,
@@ -278,14 +289,13 @@ pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> 
     Ok(0)
 }
 
-/// `privcat list`: document order under category and group headings.
+/// `privcat list`: document order under document, category and group headings.
 pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut Context) -> Result<i32> {
-    let Some(filter) = filter_from(library, args, ctx.err)? else {
+    let facets = FacetIndex::build(library);
+    let Some(filter) = filter_from(&facets, args, ctx.err)? else {
         return Ok(EXIT_ERROR);
     };
-    let selected: Vec<usize> = (0..library.items.len())
-        .filter(|&i| filter.accepts(library, &library.items[i]))
-        .collect();
+    let selected = selected(library, &facets, &filter);
     if format == TextOrJson::Json {
         let doc = json::Export {
             library,
@@ -301,32 +311,46 @@ pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut 
         .map(|&i| library.items[i].id.len())
         .max()
         .unwrap_or(0);
-    let mut last: Option<(usize, usize, Option<usize>)> = None;
-    for &i in &selected {
-        let it = &library.items[i];
-        let here = (it.catalog, it.category, it.group);
-        if last.is_none_or(|l| (l.0, l.1) != (here.0, here.1)) {
-            let mut heading = library.category_of(it).name.get(lang).to_owned();
-            if library.catalogs.len() > 1 {
-                heading = format!("{} › {heading}", library.catalog_of(it).title.get(lang));
+    let hits: Vec<Hit> = selected.iter().map(|&item| Hit { item, score: 0 }).collect();
+    for row in Row::browse(library, &hits) {
+        let line = match row {
+            Row::Document { catalog, document } => {
+                let c = &library.catalogs[catalog];
+                let mut heading = c.documents[document].title.get(lang).to_owned();
+                if library.catalogs.len() > 1 {
+                    heading = format!("{} › {heading}", c.title.get(lang));
+                }
+                ctx.out.paint(&heading, style::TITLE)
             }
-            ctx.out.line(&ctx.out.paint(&heading, style::HEADING))?;
-        }
-        if last.is_none_or(|l| l != here)
-            && let Some(g) = library.group_of(it)
-        {
-            ctx.out
-                .line(&format!("  {}", ctx.out.paint(g.name.get(lang), style::GROUP)))?;
-        }
-        last = Some(here);
-        let indent = if it.group.is_some() { "    " } else { "  " };
-        let line = format!(
-            "{indent}{}{}  {}",
-            mark(library, i, &ctx.scenario),
-            ctx.out.paint(&pad(&it.id, id_width), style::ID),
-            ctx.out.paint(it.name.get(lang), Style::new())
-        );
-        ctx.out.line(line.trim_end())?;
+            Row::Category { catalog, category } => {
+                let c = &library.catalogs[catalog];
+                let mut heading = c.categories[category].name.get(lang).to_owned();
+                if library.catalogs.len() > 1 && c.documents.len() < 2 {
+                    heading = format!("{} › {heading}", c.title.get(lang));
+                }
+                ctx.out.paint(&heading, style::HEADING)
+            }
+            Row::Group { catalog, group } => match group {
+                Some(g) => format!(
+                    "  {}",
+                    ctx.out
+                        .paint(library.catalogs[catalog].groups[g].name.get(lang), style::GROUP)
+                ),
+                None => continue,
+            },
+            Row::Item(hit) => {
+                let it = &library.items[hit.item];
+                let indent = if it.group.is_some() { "    " } else { "  " };
+                let line = format!(
+                    "{indent}{}{}  {}",
+                    mark(library, hit.item, &ctx.scenario),
+                    ctx.out.paint(&pad(&it.id, id_width), style::ID),
+                    ctx.out.paint(it.name.get(lang), Style::new())
+                );
+                line.trim_end().to_owned()
+            }
+        };
+        ctx.out.line(&line)?;
     }
     Ok(0)
 }

@@ -2,49 +2,11 @@
 
 use std::fmt::Write as _;
 
-use crate::catalog::{Basis, Library};
+use crate::catalog::{Basis, FactKind, Library};
 use crate::describe::detail::document_line;
+use crate::i18n::words;
 use crate::scenario::Scenario;
 use crate::text::Lang;
-
-struct Phrases {
-    lists_as: &'static str,
-    group: &'static str,
-    collected_from: &'static str,
-    source_inferred: &'static str,
-    no_source: &'static str,
-    condition: &'static str,
-    purpose: &'static str,
-    no_purpose: &'static str,
-    reference: &'static str,
-    not_exhaustive: &'static str,
-}
-
-const EN: Phrases = Phrases {
-    lists_as: "lists this as",
-    group: "group",
-    collected_from: "Collected from",
-    source_inferred: "the source is inferred by the catalog, not stated item by item in the document",
-    no_source: "The document does not say which source this comes from.",
-    condition: "Condition",
-    purpose: "Purpose",
-    no_purpose: "The document states no purpose.",
-    reference: "Reference",
-    not_exhaustive: "the document's list is not exhaustive",
-};
-
-const SV: Phrases = Phrases {
-    lists_as: "anger detta som",
-    group: "grupp",
-    collected_from: "Samlas in från",
-    source_inferred: "källan är härledd av katalogen, inte angiven per uppgift i dokumentet",
-    no_source: "Dokumentet anger inte vilken källa detta kommer från.",
-    condition: "Villkor",
-    purpose: "Syfte",
-    no_purpose: "Dokumentet anger inget syfte.",
-    reference: "Referens",
-    not_exhaustive: "dokumentets lista är inte uttömmande",
-};
 
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
@@ -66,24 +28,31 @@ fn sentence(s: &str) -> String {
 }
 
 /// A paragraph to paste into a ticket: what the item is, its category, when and from where it is collected,
-/// why, and the document and section it comes from; with a scenario, what holds for that setup.
+/// why, what else the documents say of it, and the document and section it comes from; with a scenario,
+/// what holds for that setup.
 pub fn answer(library: &Library, index: usize, lang: Lang, scenario: &Scenario) -> String {
-    let p = match lang {
-        Lang::En => &EN,
-        Lang::Sv => &SV,
-    };
+    let p = &words(lang).answer;
+    let kinds = &words(lang).kinds;
     let item = &library.items[index];
     let catalog = library.catalog_of(item);
-    let category = library.category_of(item);
     let mut out = Vec::new();
 
-    let mut first = format!(
-        "{} — {} {} {}",
-        item.name.get(lang),
-        catalog.product,
-        p.lists_as,
-        lower_first(category.name.get(lang))
-    );
+    let mut first = match library.category_of(item) {
+        Some(category) => format!(
+            "{} — {} {} {}",
+            item.name.get(lang),
+            catalog.product,
+            p.lists_as,
+            lower_first(category.name.get(lang))
+        ),
+        None => format!(
+            "{} — {} {} “{}”",
+            item.name.get(lang),
+            catalog.product,
+            p.listed_in,
+            library.document_of(item).title.get(lang)
+        ),
+    };
     if let Some(g) = library.group_of(item) {
         let _ = write!(first, " ({}: {})", p.group, g.name.get(lang));
     }
@@ -92,11 +61,12 @@ pub fn answer(library: &Library, index: usize, lang: Lang, scenario: &Scenario) 
         out.push(crate::describe::outcome::sentence(library, index, scenario, lang));
     }
 
-    if item.sources.is_empty() {
+    let collected = item.facts_of(FactKind::Collected).next().is_some();
+    if collected && item.sources.is_empty() {
         out.push(p.no_source.to_owned());
     }
     for u in &item.sources {
-        let source = &catalog.sources[u.source];
+        let source = &catalog.sources[u.index];
         let mut s = format!("{} {}", p.collected_from, lower_first(source.name.get(lang)));
         if let Some(c) = &source.condition {
             let _ = write!(s, ", {}", c.text.get(lang).trim_end_matches('.'));
@@ -107,8 +77,7 @@ pub fn answer(library: &Library, index: usize, lang: Lang, scenario: &Scenario) 
         out.push(sentence(&s));
     }
     for c in item
-        .conditions
-        .iter()
+        .conditions()
         .filter(|c| !matches!(c.origin, crate::catalog::Origin::Source(_)))
     {
         let origin = crate::describe::origin_label(catalog, c.origin, lang);
@@ -118,17 +87,37 @@ pub fn answer(library: &Library, index: usize, lang: Lang, scenario: &Scenario) 
             c.text.get(lang).trim_end_matches('.')
         ));
     }
-    match item.purposes.first() {
+    match item.purposes().next() {
         Some(purpose) => out.push(format!("{}: {}", p.purpose, sentence(purpose.text.get(lang)))),
-        None => out.push(p.no_purpose.to_owned()),
+        None if collected => out.push(p.no_purpose.to_owned()),
+        None => {}
+    }
+    for kind in FactKind::ALL {
+        if matches!(
+            kind,
+            FactKind::Collected | FactKind::Condition | FactKind::Purpose
+        ) {
+            continue;
+        }
+        for fact in item.facts_of(kind) {
+            let mut s = format!(
+                "{}: {}",
+                kinds.name(kind),
+                fact.text.get(lang).trim_end_matches('.')
+            );
+            if let Some(values) = crate::describe::values(catalog, fact, lang) {
+                let _ = write!(s, " ({values})");
+            }
+            out.push(sentence(&s));
+        }
     }
     let mut reference = format!(
         "{}: {}, {}",
         p.reference,
         document_line(library, index, lang),
-        crate::describe::section_label(catalog, &item.section, lang)
+        crate::describe::section_label(catalog, item.cite, lang)
     );
-    if !item.exhaustive {
+    if collected && !item.exhaustive {
         let _ = write!(reference, "; {}", p.not_exhaustive);
     }
     out.push(sentence(&reference));

@@ -1,19 +1,18 @@
-//! What a scenario means for one item, in words: the outcome, the condition that decided it and why.
+//! What a scenario means for one item, in words: the outcome, the facts that decided it and why, and
+//! whether it rests on the catalog's own reading.
 
-use std::fmt::Write as _;
-
-use crate::catalog::Library;
+use crate::catalog::{Basis, Library};
 use crate::describe::detail::Entry;
-use crate::describe::provenance;
-use crate::i18n::words;
+use crate::describe::{origin_label, provenance};
+use crate::i18n::{fill, words};
 use crate::scenario::{Outcome, Scenario, Verdict, dimension_name, evaluate};
 use crate::text::Lang;
 
-/// "Not collected" / "Depends — depends on Platform" and so on.
+/// "Not collected" / "Depends — on Platform" and so on.
 pub fn headline(library: &Library, index: usize, verdict: &Verdict, lang: Lang) -> String {
-    let w = words(lang);
+    let w = &words(lang).scenario;
     let catalog = library.catalog_of(&library.items[index]);
-    match &verdict.outcome {
+    let mut line = match &verdict.outcome {
         Outcome::Collected if verdict.because.is_empty() => {
             format!("{} — {}", w.collected, w.no_condition_stated)
         }
@@ -24,36 +23,52 @@ pub fn headline(library: &Library, index: usize, verdict: &Verdict, lang: Lang) 
             let names: Vec<&str> = dims.iter().map(|d| dimension_name(catalog, d, lang)).collect();
             format!("{} — {} {}", w.depends, w.depends_on, names.join(", "))
         }
+        Outcome::Unsettled if verdict.because.is_empty() => format!("{} — {}", w.unsettled, w.never_stated),
+        Outcome::Unsettled => format!("{} — {}", w.unsettled, w.only_inferred),
+    };
+    if verdict.basis == Basis::Inferred && verdict.outcome != Outcome::Unsettled {
+        line = format!("{line} ({})", w.rests_on_reading);
     }
+    line
 }
 
 /// The entries of the detail's "In this setup" field.
 pub fn explain(library: &Library, index: usize, scenario: &Scenario, lang: Lang) -> Vec<Entry> {
-    let w = words(lang);
+    let w = &words(lang).scenario;
     let item = &library.items[index];
     let catalog = library.catalog_of(item);
-    let verdict = evaluate(item, scenario);
+    let verdict = evaluate(library, index, scenario);
+    let decider = &library.items[verdict.decided_by];
     let mut entries = vec![Entry {
         text: headline(library, index, &verdict, lang),
         meta: Some(format!("{}: {}", w.scenario, scenario.describe(catalog, lang))),
+        inferred: verdict.basis == Basis::Inferred,
     }];
     for &i in &verdict.because {
-        let c = &item.conditions[i];
+        let c = &decider.facts[i];
+        let mut meta = provenance(catalog, c, lang);
+        if verdict.decided_by != index {
+            meta = format!(
+                "{} “{}” · {meta}",
+                words(lang).detail.from_listing,
+                decider.name.get(lang)
+            );
+        }
         entries.push(Entry {
             text: format!("“{}”", c.text.get(lang)),
-            meta: Some(provenance(catalog, c, lang)),
+            meta: Some(meta),
+            inferred: c.basis == Basis::Inferred,
         });
     }
     for &i in &verdict.recategorised_by {
-        let c = &item.conditions[i];
+        let c = &item.facts[i];
+        let category = verdict.category.map_or_else(String::new, |k| {
+            catalog.categories[k].name.get(lang).to_lowercase()
+        });
         entries.push(Entry {
-            text: format!(
-                "{} {}: “{}”",
-                w.counts_as,
-                catalog.categories[verdict.category].name.get(lang).to_lowercase(),
-                c.text.get(lang)
-            ),
+            text: format!("{} {category}: “{}”", w.counts_as, c.text.get(lang)),
             meta: Some(provenance(catalog, c, lang)),
+            inferred: c.basis == Basis::Inferred,
         });
     }
     if let (Some((target, dims)), false) = (&verdict.may_become, verdict.outcome == Outcome::NotCollected) {
@@ -67,6 +82,7 @@ pub fn explain(library: &Library, index: usize, scenario: &Scenario, lang: Lang)
                 names.join(", ")
             ),
             meta: None,
+            inferred: false,
         });
     }
     entries
@@ -74,75 +90,68 @@ pub fn explain(library: &Library, index: usize, scenario: &Scenario, lang: Lang)
 
 /// One sentence for the answer paragraph: what holds for this setup, and because of what.
 pub fn sentence(library: &Library, index: usize, scenario: &Scenario, lang: Lang) -> String {
+    let w = &words(lang).scenario;
     let item = &library.items[index];
     let catalog = library.catalog_of(item);
-    let verdict = evaluate(item, scenario);
+    let verdict = evaluate(library, index, scenario);
     let setup = scenario.describe(catalog, lang);
-    let (en, sv) = (lang == Lang::En, lang == Lang::Sv);
-    let mut s = match (&verdict.outcome, en) {
-        (Outcome::Collected, true) => format!("In this setup ({setup}), {} collects it", catalog.product),
-        (Outcome::Collected, false) => {
-            format!("I denna uppsättning ({setup}) samlar {} in den", catalog.product)
-        }
-        (Outcome::NotCollected, true) => {
-            format!("In this setup ({setup}), {} does not collect it", catalog.product)
-        }
-        (Outcome::NotCollected, false) => format!(
-            "I denna uppsättning ({setup}) samlar {} inte in den",
-            catalog.product
-        ),
-        (Outcome::Depends(_), _) => format!(
+    let values = [("setup", setup.as_str()), ("product", catalog.product.as_str())];
+    let mut s = match &verdict.outcome {
+        Outcome::Collected => fill(w.sentence_collected, &values),
+        Outcome::NotCollected => fill(w.sentence_not_collected, &values),
+        Outcome::Unsettled => fill(w.sentence_unsettled, &values),
+        Outcome::Depends(_) => format!(
             "{setup}: {}",
             headline(library, index, &verdict, lang).to_lowercase()
         ),
     };
+    let decider = &library.items[verdict.decided_by];
     let reasons: Vec<String> = verdict
         .because
         .iter()
         .map(|&i| {
-            let c = &item.conditions[i];
+            let c = &decider.facts[i];
             format!(
                 "“{}” ({})",
                 c.text.get(lang).trim_end_matches('.'),
-                crate::describe::origin_label(catalog, c.origin, lang)
+                origin_label(catalog, c.origin, lang)
             )
         })
         .collect();
     if !reasons.is_empty() {
-        s.push_str(if sv { ", eftersom: " } else { ", because: " });
-        s.push_str(&reasons.join(if sv { "; och " } else { "; and " }));
+        s.push_str(w.because);
+        s.push_str(&reasons.join(w.and));
     }
-    if !verdict.recategorised_by.is_empty() {
-        let name = catalog.categories[verdict.category].name.get(lang).to_lowercase();
-        let _ = if sv {
-            write!(s, "; här räknas den som {name}")
-        } else {
-            write!(s, "; here it counts as {name}")
-        };
+    if !verdict.recategorised_by.is_empty()
+        && let Some(k) = verdict.category
+    {
+        let name = catalog.categories[k].name.get(lang).to_lowercase();
+        s.push_str(&fill(w.here_counts_as, &[("category", &name)]));
     }
     s.push('.');
     s
 }
 
-/// A one-character mark for lists: ✓ collected, ✗ not collected, ? depends.
+/// A one-character mark for lists: ✓ collected, ✗ not collected, ? depends, – not settled.
 pub fn mark(outcome: &Outcome) -> &'static str {
     match outcome {
         Outcome::Collected => "✓",
         Outcome::NotCollected => "✗",
         Outcome::Depends(_) => "?",
+        Outcome::Unsettled => "–",
     }
 }
 
-/// The headline and the deciding conditions in one line, for table cells.
+/// The headline and the deciding facts in one line, for table cells.
 pub fn summary(library: &Library, index: usize, scenario: &Scenario, lang: Lang) -> String {
-    let item = &library.items[index];
-    let verdict = evaluate(item, scenario);
+    let verdict = evaluate(library, index, scenario);
+    let decider = &library.items[verdict.decided_by];
     let mut parts = vec![headline(library, index, &verdict, lang)];
     parts.extend(
         verdict
             .because
             .iter()
-            .map(|&i| format!("“{}”", item.conditions[i].text.get(lang))),
+            .map(|&i| format!("“{}”", decider.facts[i].text.get(lang))),
     );
     parts.join(": ")
 }

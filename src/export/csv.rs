@@ -1,31 +1,123 @@
-//! The CSV export: one row per item, every text in one language, safe to open in a spreadsheet.
+//! The CSV export: one row per item, every text in one language, safe to open in a spreadsheet. The
+//! header and each row come from the same list of columns, one per kind of fact among them.
 
 use std::io::Write;
 
-use crate::catalog::Library;
+use crate::catalog::schema::Declared;
+use crate::catalog::{FactKind, Library, Use};
 use crate::describe::outcome;
 use crate::export::{source_names, with_provenance};
 use crate::scenario::Scenario;
 use crate::text::Lang;
 
-/// The header row.
-pub const COLUMNS: [&str; 15] = [
-    "catalog",
-    "id",
-    "category",
-    "group",
-    "name",
-    "description",
-    "sources",
-    "conditions",
-    "purpose",
-    "platforms",
-    "notes",
-    "also_listed",
-    "exhaustive",
-    "section",
-    "document",
-];
+/// What a cell is made from.
+type Cell = Box<dyn Fn(&Library, usize, Lang) -> String>;
+
+/// One column: its header and how to fill it for an item.
+struct Column {
+    header: String,
+    cell: Cell,
+}
+
+fn column(header: &str, cell: impl Fn(&Library, usize, Lang) -> String + 'static) -> Column {
+    Column {
+        header: header.to_owned(),
+        cell: Box::new(cell),
+    }
+}
+
+fn joined(v: impl IntoIterator<Item = String>) -> String {
+    v.into_iter().collect::<Vec<_>>().join("\n")
+}
+
+fn names(list: &[Use], declared: &[Declared], lang: Lang) -> String {
+    joined(list.iter().map(|u| declared[u.index].name.get(lang).to_owned()))
+}
+
+/// The facts of one kind, each with its provenance.
+fn facts(kind: FactKind) -> impl Fn(&Library, usize, Lang) -> String {
+    move |lib, i, lang| {
+        joined(
+            lib.items[i]
+                .facts_of(kind)
+                .map(|f| with_provenance(lib, i, f, lang)),
+        )
+    }
+}
+
+/// Every column, in order.
+fn columns() -> Vec<Column> {
+    let mut out = vec![
+        column("catalog", |lib, i, _| lib.catalog_of(&lib.items[i]).id.clone()),
+        column("id", |lib, i, _| lib.items[i].id.clone()),
+        column("category", |lib, i, lang| {
+            lib.category_of(&lib.items[i])
+                .map(|c| c.name.get(lang).to_owned())
+                .unwrap_or_default()
+        }),
+        column("group", |lib, i, lang| {
+            lib.group_of(&lib.items[i])
+                .map(|g| g.name.get(lang).to_owned())
+                .unwrap_or_default()
+        }),
+        column("name", |lib, i, lang| lib.items[i].name.get(lang).to_owned()),
+        column("description", |lib, i, lang| {
+            lib.items[i]
+                .description
+                .as_ref()
+                .map(|d| d.get(lang).to_owned())
+                .unwrap_or_default()
+        }),
+        column("subjects", |lib, i, lang| {
+            let c = lib.catalog_of(&lib.items[i]);
+            names(&lib.items[i].subjects, &c.subjects, lang)
+        }),
+        column("sources", |lib, i, lang| joined(source_names(lib, i, lang))),
+        column("conditions", facts(FactKind::Condition)),
+        column("purpose", facts(FactKind::Purpose)),
+    ];
+    for kind in FactKind::ALL {
+        if !matches!(kind, FactKind::Condition | FactKind::Purpose) {
+            out.push(column(kind.id(), facts(kind)));
+        }
+    }
+    out.extend([
+        column("parties", |lib, i, lang| {
+            let c = lib.catalog_of(&lib.items[i]);
+            names(&lib.items[i].parties, &c.parties, lang)
+        }),
+        column("platforms", |lib, i, lang| {
+            let c = lib.catalog_of(&lib.items[i]);
+            joined(
+                lib.items[i]
+                    .platforms
+                    .iter()
+                    .map(|&p| c.platforms[p].name.get(lang).to_owned()),
+            )
+        }),
+        column("notes", |lib, i, lang| {
+            joined(lib.items[i].notes.iter().map(|n| n.text.get(lang).to_owned()))
+        }),
+        column("also_listed", |lib, i, _| {
+            joined(lib.linked(i).iter().map(|l| lib.items[l.item].id.clone()))
+        }),
+        column("exhaustive", |lib, i, _| lib.items[i].exhaustive.to_string()),
+        column("section", |lib, i, _| {
+            let it = &lib.items[i];
+            lib.catalog_of(it)
+                .section(it.cite)
+                .map(|s| s.id.clone())
+                .unwrap_or_default()
+        }),
+        column("document", |lib, i, lang| {
+            lib.document_of(&lib.items[i]).title.get(lang).to_owned()
+        }),
+        column("document_id", |lib, i, _| {
+            lib.document_of(&lib.items[i]).id.clone()
+        }),
+    ]);
+    out
+}
 
 /// A cell that a spreadsheet would run as a formula gets a leading apostrophe.
 pub fn defuse(cell: &str) -> String {
@@ -47,13 +139,14 @@ pub fn write(
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    let mut header: Vec<&str> = COLUMNS.to_vec();
+    let columns = columns();
+    let mut header: Vec<&str> = columns.iter().map(|c| c.header.as_str()).collect();
     if !scenario.is_empty() {
         header.extend(["scenario", "in_this_setup"]);
     }
     writer.write_record(&header)?;
     for &i in selected {
-        let mut cells = row(library, i, lang);
+        let mut cells: Vec<String> = columns.iter().map(|c| (c.cell)(library, i, lang)).collect();
         if !scenario.is_empty() {
             cells.push(scenario.to_string());
             cells.push(outcome::summary(library, i, scenario, lang));
@@ -64,58 +157,9 @@ pub fn write(
     Ok(())
 }
 
-fn row(library: &Library, i: usize, lang: Lang) -> Vec<String> {
-    let it = &library.items[i];
-    let c = library.catalog_of(it);
-    let joined = |v: Vec<String>| v.join("\n");
-    vec![
-        c.id.clone(),
-        it.id.clone(),
-        library.category_of(it).name.get(lang).to_owned(),
-        library
-            .group_of(it)
-            .map(|g| g.name.get(lang).to_owned())
-            .unwrap_or_default(),
-        it.name.get(lang).to_owned(),
-        it.description
-            .as_ref()
-            .map(|d| d.get(lang).to_owned())
-            .unwrap_or_default(),
-        joined(source_names(library, i, lang)),
-        joined(
-            it.conditions
-                .iter()
-                .map(|e| with_provenance(library, i, e, lang))
-                .collect(),
-        ),
-        joined(
-            it.purposes
-                .iter()
-                .map(|e| with_provenance(library, i, e, lang))
-                .collect(),
-        ),
-        joined(
-            it.platforms
-                .iter()
-                .map(|&p| c.platforms[p].name.get(lang).to_owned())
-                .collect(),
-        ),
-        joined(it.notes.iter().map(|n| n.text.get(lang).to_owned()).collect()),
-        joined(
-            it.also_listed
-                .iter()
-                .map(|&j| library.items[j].id.clone())
-                .collect(),
-        ),
-        it.exhaustive.to_string(),
-        it.section.clone(),
-        c.document.title.get(lang).to_owned(),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
-    use super::defuse;
+    use super::*;
 
     #[test]
     fn formulas_are_defused() {
@@ -124,5 +168,22 @@ mod tests {
         assert_eq!(defuse("-1"), "'-1");
         assert_eq!(defuse("@x"), "'@x");
         assert_eq!(defuse("IMEI"), "IMEI");
+    }
+
+    #[test]
+    fn every_kind_of_fact_has_a_column_and_headers_are_unique() {
+        let headers: Vec<String> = columns().into_iter().map(|c| c.header).collect();
+        for kind in FactKind::ALL {
+            let expected = match kind {
+                FactKind::Condition => "conditions",
+                FactKind::Purpose => "purpose",
+                other => other.id(),
+            };
+            assert!(headers.iter().any(|h| h == expected), "{expected}");
+        }
+        let mut unique = headers.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), headers.len());
     }
 }

@@ -4,29 +4,29 @@ pub mod csv;
 pub mod json;
 pub mod markdown;
 
-use crate::catalog::{Effective, Library};
-use crate::describe::provenance;
+use crate::catalog::{Basis, Fact, Library};
+use crate::describe::{provenance, values};
+use crate::i18n::words;
 use crate::text::Lang;
 
-/// A statement with where it is stated, in one line: "text (stated for the group “X” · section …)".
-pub fn with_provenance(library: &Library, item: usize, e: &Effective, lang: Lang) -> String {
+/// A fact with its keys and where it is stated, in one line: "text (party Apple · stated for … · section …)".
+pub fn with_provenance(library: &Library, item: usize, fact: &Fact, lang: Lang) -> String {
     let catalog = library.catalog_of(&library.items[item]);
-    format!("{} ({})", e.text.get(lang), provenance(catalog, e, lang))
+    let mut about = values(catalog, fact, lang).into_iter().collect::<Vec<_>>();
+    about.push(provenance(catalog, fact, lang));
+    format!("{} ({})", fact.text.get(lang), about.join(" · "))
 }
 
 /// The names of an item's sources, with " (inferred)" where the catalog infers them.
 pub fn source_names(library: &Library, item: usize, lang: Lang) -> Vec<String> {
     let it = &library.items[item];
     let catalog = library.catalog_of(it);
-    let inferred = match lang {
-        Lang::En => "inferred",
-        Lang::Sv => "härledd",
-    };
+    let inferred = words(lang).export.inferred;
     it.sources
         .iter()
         .map(|u| {
-            let name = catalog.sources[u.source].name.get(lang);
-            if u.basis == crate::catalog::Basis::Inferred {
+            let name = catalog.sources[u.index].name.get(lang);
+            if u.basis == Basis::Inferred {
                 format!("{name} ({inferred})")
             } else {
                 name.to_owned()

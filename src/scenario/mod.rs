@@ -1,14 +1,14 @@
 //! Scenarios: a concrete setup (some dimensions set to a value) and what it means for each item:
-//! collected, not collected, or depends — and which condition decided it.
+//! collected, not collected, depends, or not settled by any document — and which facts decided it.
 
-pub mod expr;
+mod verdict;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-pub use expr::Expr;
+pub use verdict::{Outcome, Verdict, evaluate};
 
-use crate::catalog::{Catalog, Effective, Item, Library};
+use crate::catalog::{Catalog, Expr, Fact, FactKind, Library};
 use crate::text::Lang;
 
 /// A setup: dimension id → value id. Dimensions not in the map are unset.
@@ -166,78 +166,6 @@ fn combine(list: &[Expr], scenario: &Scenario, decisive: Truth, neutral: Truth) 
     }
 }
 
-/// Whether an item is collected in a scenario.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    Collected,
-    NotCollected,
-    /// Depends on these unset dimensions; an empty list means on a condition privcat cannot evaluate.
-    Depends(Vec<String>),
-}
-
-/// The outcome for one item and the conditions (indices into its `conditions`) that decided it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verdict {
-    pub outcome: Outcome,
-    pub because: Vec<usize>,
-    /// The category the item counts as in this scenario (index into its catalog's categories).
-    pub category: usize,
-    /// A re-categorisation that depends on unset dimensions: (category, dimensions).
-    pub may_become: Option<(usize, Vec<String>)>,
-    /// Conditions that re-categorised the item.
-    pub recategorised_by: Vec<usize>,
-}
-
-/// Decides what the scenario means for `item`.
-pub fn evaluate(item: &Item, scenario: &Scenario) -> Verdict {
-    let mut verdict = Verdict {
-        outcome: Outcome::Collected,
-        because: Vec::new(),
-        category: item.category,
-        may_become: None,
-        recategorised_by: Vec::new(),
-    };
-    let (mut falses, mut unknowns, mut trues) = (Vec::new(), Vec::new(), Vec::new());
-    let mut unknown_dims: Vec<String> = Vec::new();
-    for (i, c) in item.conditions.iter().enumerate() {
-        let truth = c
-            .when
-            .as_ref()
-            .map_or(Truth::Unknown(Vec::new()), |e| eval(e, scenario));
-        if let Some(target) = c.treated_as {
-            match truth {
-                Truth::True => {
-                    verdict.category = target;
-                    verdict.recategorised_by.push(i);
-                }
-                Truth::Unknown(dims) if c.when.is_some() => verdict.may_become = Some((target, dims)),
-                _ => {}
-            }
-            continue;
-        }
-        match truth {
-            Truth::True => trues.push(i),
-            Truth::False => falses.push(i),
-            Truth::Unknown(dims) => {
-                unknowns.push(i);
-                for d in dims {
-                    if !unknown_dims.contains(&d) {
-                        unknown_dims.push(d);
-                    }
-                }
-            }
-        }
-    }
-    (verdict.outcome, verdict.because) = if !falses.is_empty() {
-        (Outcome::NotCollected, falses)
-    } else if !unknowns.is_empty() {
-        (Outcome::Depends(unknown_dims), unknowns)
-    } else {
-        (Outcome::Collected, trues)
-    };
-    verdict
-}
-
 /// The name of a dimension in the catalog, or its id.
 pub fn dimension_name<'c>(catalog: &'c Catalog, id: &'c str, lang: Lang) -> &'c str {
     catalog
@@ -247,9 +175,9 @@ pub fn dimension_name<'c>(catalog: &'c Catalog, id: &'c str, lang: Lang) -> &'c 
         .map_or(id, |d| d.name.get(lang))
 }
 
-/// Whether a condition is a gate (collected only if) rather than a re-categorisation.
-pub fn is_gate(c: &Effective) -> bool {
-    c.treated_as.is_none()
+/// Whether a fact gates collection (collected only if) rather than re-categorising.
+pub fn is_gate(c: &Fact) -> bool {
+    c.kind == FactKind::Condition && c.treated_as.is_none()
 }
 
 /// Text of a value's name, for display.

@@ -1,6 +1,7 @@
 //! The evaluator: every combination of `any`/`all`/`not`, unset dimensions, and re-categorisation.
 
 use super::*;
+use crate::catalog::{Basis, Library};
 
 fn expr(yaml: &str) -> Expr {
     serde_yaml::from_str(yaml).unwrap()
@@ -82,81 +83,143 @@ fn scenario_specs_parse_and_reject_mistakes() {
     assert!(Scenario::parse("").unwrap().is_empty());
 }
 
-fn condition(when: Option<&str>, treated_as: Option<usize>) -> crate::catalog::Effective {
-    crate::catalog::Effective {
-        text: std::sync::Arc::new("c".into()),
-        origin: crate::catalog::Origin::Item,
-        basis: crate::catalog::Basis::Stated,
-        section: "s".into(),
-        when: when.map(|w| std::sync::Arc::new(expr(w))),
-        treated_as,
-    }
+/// A library whose items each show one rule of the evaluator.
+const RULES: &str = r#"
+format: 2
+catalog: {id: rules, title: Rules, product: Product, publisher: Publisher, languages: [en]}
+documents:
+  - id: doc
+    title: Document
+    editions: [{language: en}]
+    sections: [{id: s, title: Section}]
+dimensions:
+  - {id: a, name: A, values: [{id: x, name: X}, {id: n, name: N}]}
+  - {id: b, name: B, values: [{id: y, name: Y}, {id: n, name: N}]}
+  - {id: linked, name: Linked, values: [{id: "yes", name: "Yes"}, {id: "no", name: "No"}]}
+categories:
+  - {id: first, name: First, exhaustive: false, section: s}
+  - {id: second, name: Second, exhaustive: false, section: s}
+items:
+  - id: two-gates
+    category: second
+    name: Two gates
+    conditions: [{text: gate a, when: {a: x}}, {text: gate b, when: {b: y}}]
+  - id: unstructured
+    category: second
+    name: Unstructured
+    conditions: [{text: no structure}]
+  - id: plain
+    category: second
+    name: Plain
+  - id: recategorised
+    category: second
+    name: Recategorised
+    conditions: [{text: if linked, when: {linked: "yes"}, treated_as: first}]
+  - id: inferred-gate
+    category: second
+    name: Inferred gate
+    conditions: [{text: read into it, when: {a: x}, inferred: true}]
+  - id: never
+    name: Never
+    section: s
+    facts: [{kind: never-collected, text: never collected}]
+  - id: silent
+    name: Silent
+    section: s
+    facts: [{kind: visible, visibility: always, text: seen}]
+  - id: silent-linked
+    name: Silent but linked
+    section: s
+    facts: [{kind: visible, visibility: always, text: seen too}]
+links:
+  - items: [silent-linked, inferred-gate]
+    inferred: true
+"#;
+
+fn rules() -> Library {
+    let report = crate::catalog::load_texts(vec![("rules.yaml".into(), RULES.as_bytes().to_vec())]);
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    report.library.unwrap()
 }
 
-fn item(conditions: Vec<crate::catalog::Effective>) -> Item {
-    Item {
-        id: "x".into(),
-        catalog: 0,
-        name: "X".into(),
-        description: None,
-        category: 1,
-        group: None,
-        sources: Vec::new(),
-        conditions,
-        purposes: Vec::new(),
-        platforms: Vec::new(),
-        notes: Vec::new(),
-        section: "s".into(),
-        also_listed: Vec::new(),
-        exhaustive: false,
-        exhaustive_note: None,
-        altered: false,
-    }
+fn verdict(library: &Library, id: &str, spec: &str) -> Verdict {
+    evaluate(library, library.find(id).unwrap(), &scenario(spec))
 }
 
 #[test]
 fn outcomes_false_beats_unknown_beats_true() {
-    let it = item(vec![
-        condition(Some("{a: x}"), None),
-        condition(Some("{b: y}"), None),
-    ]);
-    let v = evaluate(&it, &scenario("a=x,b=y"));
+    let lib = rules();
+    let v = verdict(&lib, "two-gates", "a=x,b=y");
     assert_eq!((v.outcome, v.because), (Outcome::Collected, vec![0, 1]));
-    let v = evaluate(&it, &scenario("a=x"));
+    let v = verdict(&lib, "two-gates", "a=x");
     assert_eq!(
         (v.outcome, v.because),
         (Outcome::Depends(vec!["b".into()]), vec![1])
     );
-    let v = evaluate(&it, &scenario("b=n"));
+    let v = verdict(&lib, "two-gates", "b=n");
     assert_eq!((v.outcome, v.because), (Outcome::NotCollected, vec![1]));
 }
 
 #[test]
 fn unstructured_conditions_always_depend_and_no_condition_means_collected() {
-    let it = item(vec![condition(None, None)]);
+    let lib = rules();
     assert_eq!(
-        evaluate(&it, &scenario("a=x")).outcome,
+        verdict(&lib, "unstructured", "a=x").outcome,
         Outcome::Depends(Vec::new())
     );
-    assert_eq!(
-        evaluate(&item(Vec::new()), &scenario("a=x")).outcome,
-        Outcome::Collected
-    );
+    assert_eq!(verdict(&lib, "plain", "a=x").outcome, Outcome::Collected);
 }
 
 #[test]
 fn re_categorisation_applies_only_where_its_condition_holds() {
-    let it = item(vec![condition(Some("{linked: 'yes'}"), Some(0))]);
-    let v = evaluate(&it, &scenario("linked=yes"));
+    let lib = rules();
+    let v = verdict(&lib, "recategorised", "linked=yes");
     assert_eq!(
         (v.category, v.recategorised_by.clone(), v.outcome),
-        (0, vec![0], Outcome::Collected)
+        (Some(0), vec![0], Outcome::Collected)
     );
-    let v = evaluate(&it, &scenario("linked=no"));
-    assert_eq!((v.category, v.may_become), (1, None));
-    let v = evaluate(&it, &Scenario::default());
+    let v = verdict(&lib, "recategorised", "linked=no");
+    assert_eq!((v.category, v.may_become), (Some(1), None));
+    let v = verdict(&lib, "recategorised", "");
     assert_eq!(
         (v.category, v.may_become),
-        (1, Some((0, vec!["linked".to_string()])))
+        (Some(1), Some((0, vec!["linked".to_string()])))
     );
+}
+
+#[test]
+fn an_inferred_condition_never_makes_a_definite_not_collected() {
+    let lib = rules();
+    let v = verdict(&lib, "inferred-gate", "a=n");
+    assert_eq!((v.outcome, v.basis), (Outcome::Unsettled, Basis::Inferred));
+    assert_eq!(v.because, vec![0], "the inferred condition is named");
+    let v = verdict(&lib, "inferred-gate", "a=x");
+    assert_eq!((v.outcome, v.basis), (Outcome::Collected, Basis::Inferred));
+}
+
+#[test]
+fn a_document_that_says_never_decides_without_any_scenario() {
+    let lib = rules();
+    let v = verdict(&lib, "never", "");
+    assert_eq!((v.outcome, v.basis), (Outcome::NotCollected, Basis::Stated));
+    assert_eq!(verdict(&lib, "never", "a=x").outcome, Outcome::NotCollected);
+}
+
+#[test]
+fn without_a_collection_fact_nothing_is_settled() {
+    let lib = rules();
+    let v = verdict(&lib, "silent", "a=x");
+    assert_eq!((v.outcome, v.because.len()), (Outcome::Unsettled, 0));
+}
+
+#[test]
+fn a_linked_listing_lends_its_outcome_with_the_link_basis() {
+    let lib = rules();
+    let gate = lib.find("inferred-gate").unwrap();
+    let v = verdict(&lib, "silent-linked", "a=x");
+    assert_eq!(
+        (v.outcome, v.basis, v.decided_by),
+        (Outcome::Collected, Basis::Inferred, gate)
+    );
+    assert_eq!(verdict(&lib, "silent-linked", "a=n").outcome, Outcome::Unsettled);
 }

@@ -64,7 +64,7 @@ pub struct ItemKeys {
     /// Index into [`SearchIndex::groups`], shared by the group's items.
     pub group: Option<u32>,
     /// Index into [`SearchIndex::categories`].
-    pub category: u32,
+    pub category: Option<u32>,
 }
 
 /// The search keys of a library.
@@ -93,7 +93,7 @@ impl SearchIndex {
             name: field(&item.name),
             description: item.description.as_ref().map(field).unwrap_or_default(),
             group: item.group.map(|g| as_u32(group_base[item.catalog] + g)),
-            category: as_u32(category_base[item.catalog] + item.category),
+            category: item.category.map(|k| as_u32(category_base[item.catalog] + k)),
         };
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)

@@ -10,16 +10,19 @@
 //! group and category names scored once per query, both cores, and narrowing the previous matches
 //! when the query only grew ([`Narrowing`]); [`matches_plain`] is the same search without any of it.
 
-mod filter;
+mod facets;
 mod index;
+mod outline;
+pub mod worker;
 
 use std::cmp::Reverse;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-pub use filter::{FacetCounts, FacetValue, Filter, apply, category_values, facet_counts, source_values};
+pub use facets::{Counts, FACETS, Facet, FacetIndex, FacetValue, Filter, Overrides, apply, counts};
 pub use index::{Field, Key, SearchIndex, fold};
+pub use outline::Row;
 
 /// A parsed query: its words and whether case matters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,7 +138,7 @@ fn score_item(
         let cs = query.case_sensitive;
         let name = score_field(m, &keys.name, word, cs).map(|s| s * 2);
         let group = keys.group.and_then(|g| shared.groups[g as usize]);
-        let category = shared.categories[keys.category as usize];
+        let category = keys.category.and_then(|k| shared.categories[k as usize]);
         let best_known = name.max(group).max(category);
         let description = if shortcut && best_known.is_some_and(|b| b >= max_score(word.chars().count())) {
             None

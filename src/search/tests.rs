@@ -58,21 +58,22 @@ fn positions_are_char_indices() {
 #[test]
 fn filters_and_counts_follow_the_query() {
     let (library, index) = lib();
+    let facets = FacetIndex::build(&library);
     let hits = matches(&index, &Query::parse("id"));
-    let filter = Filter {
-        category: Some("pseudonymized".into()),
-        ..Filter::default()
-    };
-    let shown = apply(&library, &hits, &filter, None);
+    let pseudonymized = facets.find(Facet::Category, "pseudonymized").unwrap();
+    let mut filter = Filter::default();
+    filter.set(Facet::Category, Some(pseudonymized));
+    let shown = apply(&facets, &hits, &filter, Overrides::default());
     assert!(
         shown
             .iter()
-            .all(|h| library.category_of(&library.items[h.item]).id == "pseudonymized")
+            .all(|h| library.category_of(&library.items[h.item]).unwrap().id == "pseudonymized")
     );
-    let counts = facet_counts(&library, &hits, &filter, None);
-    assert_eq!(counts.by_category["pseudonymized"], shown.len());
-    assert_eq!(counts.all_categories, hits.len());
-    assert_eq!(counts.all_sources, shown.len());
+    let counts = counts(&facets, &hits, &filter, Overrides::default());
+    assert_eq!(counts.of(Facet::Category, pseudonymized), shown.len());
+    assert_eq!(counts.all(Facet::Category), hits.len());
+    assert_eq!(counts.all(Facet::Source), shown.len());
+    assert_eq!(counts.all(Facet::Kind), shown.len());
 }
 
 #[test]

@@ -16,11 +16,11 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the pane; returns how far it can scroll.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> u16 {
     let w = words(app.lang);
-    let block = super::pane_block(w.details, app.focus == Focus::Detail, theme);
+    let block = super::pane_block(w.ui.details, app.focus == Focus::Detail, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(index) = app.selected_item() else {
-        frame.render_widget(Paragraph::new(Span::styled(w.no_item, theme.dim)), inner);
+        frame.render_widget(Paragraph::new(Span::styled(w.ui.no_item, theme.dim)), inner);
         return 0;
     };
     let lines = lines(app, theme, index, usize::from(inner.width));
@@ -46,11 +46,7 @@ fn lines(app: &App, theme: &Theme, index: usize, width: usize) -> Vec<Line<'stat
         for entry in &field.entries {
             push_wrapped(&mut out, &entry.text, "• ", "  ", Style::new(), width);
             if let Some(meta) = &entry.meta {
-                let style = if meta.contains(words(app.lang).inferred) {
-                    theme.inferred
-                } else {
-                    theme.dim
-                };
+                let style = if entry.inferred { theme.inferred } else { theme.dim };
                 push_wrapped(&mut out, meta, "  ", "  ", style, width);
             }
         }

@@ -14,7 +14,7 @@ use crate::ui::{fit, window};
 /// Draws the pane; returns the index of the first entry shown.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usize) -> usize {
     let focused = app.focus == Focus::Facets;
-    let block = super::pane_block(words(app.lang).facets, focused, theme);
+    let block = super::pane_block(words(app.lang).ui.filters, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);

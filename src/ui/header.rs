@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut left = vec![Span::raw(" ")];
     if let Some(what) = &app.loading {
         left.push(Span::styled(
-            format!("privcat · {} ({what})…", w.loading),
+            format!("privcat · {} ({what})…", w.ui.loading),
             theme.title,
         ));
         return finish(frame, area, app, theme, left);
@@ -25,25 +25,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         [one] => {
             left.push(Span::styled(one.title.get(app.lang).to_owned(), theme.title));
             if !app.scenario.is_empty() {
-                left.push(Span::styled(format!("  {}: ", w.scenario), theme.label));
+                left.push(Span::styled(format!("  {}: ", w.scenario.scenario), theme.label));
                 left.push(Span::styled(app.scenario.describe(one, app.lang), theme.chip));
                 return finish(frame, area, app, theme, left);
             }
             left.push(Span::styled(format!(" · {}", one.product), theme.title));
-            let doc = &one.document;
-            let mut source = format!("  {}: “{}”", w.document, doc.title.get(app.lang));
-            if let Some(date) = &doc.date {
-                let _ = write!(source, ", {date}");
-            }
+            let documents = &one.documents;
+            let source = match documents.as_slice() {
+                [doc] => {
+                    let mut line = format!("  {}: “{}”", w.ui.document, doc.title.get(app.lang));
+                    if let Some(date) = doc.date(app.lang) {
+                        let _ = write!(line, ", {date}");
+                    }
+                    line
+                }
+                many => format!("  {} {}", many.len(), w.facets.document.to_lowercase()),
+            };
             left.push(Span::styled(source, theme.dim));
         }
         many => {
             left.push(Span::styled(
-                format!("privcat · {} {}", many.len(), w.catalogs.to_lowercase()),
+                format!("privcat · {} {}", many.len(), w.ui.catalogs.to_lowercase()),
                 theme.title,
             ));
             if !app.scenario.is_empty() {
-                left.push(Span::styled(format!("  {}: ", w.scenario), theme.label));
+                left.push(Span::styled(format!("  {}: ", w.scenario.scenario), theme.label));
                 left.push(Span::styled(app.scenario.to_string(), theme.chip));
             }
         }

@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut lines: Vec<Line> = Vec::new();
     for (k, what) in &keys {
         for (i, part) in wrap(what, text_width).into_iter().enumerate() {
-            let key = if i == 0 { *k } else { "" };
+            let key = if i == 0 { k.as_str() } else { "" };
             let pad = " ".repeat(key_width.saturating_sub(key.width()));
             lines.push(Line::from(vec![
                 Span::styled(format!("{key}{pad}"), theme.label),
@@ -32,11 +32,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(w.help_close, theme.dim)));
+    lines.push(Line::from(Span::styled(w.ui.help_close, theme.dim)));
     let popup = super::popup(frame, area, width, lines.len());
     let block = Block::bordered()
         .padding(ratatui::widgets::Padding::horizontal(1))
-        .title(format!(" {} ", w.help_title))
+        .title(format!(" {} ", w.ui.help_title))
         .border_style(theme.border_focused);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -19,19 +19,20 @@ use crate::ui::{fit, window};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usize) -> usize {
     let w = words(app.lang);
     let focused = matches!(app.focus, Focus::List | Focus::Search);
-    let block = super::pane_block(w.items, app.focus == Focus::List, theme);
+    let block = super::pane_block(w.ui.items, app.focus == Focus::List, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.rows.is_empty() && app.loading.is_some() {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!("{}…", w.loading), theme.dim)),
+            Paragraph::new(Span::styled(format!("{}…", w.ui.loading), theme.dim)),
             inner,
         );
         return 0;
     }
     if app.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled(w.no_matches, theme.dim)).wrap(ratatui::widgets::Wrap { trim: true }),
+            Paragraph::new(Span::styled(w.ui.no_matches, theme.dim))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
             inner,
         );
         return 0;
@@ -74,10 +75,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usi
 fn row_line(app: &App, theme: &Theme, row: Row, width: usize) -> Line<'static> {
     let lib = &app.library;
     match row {
+        Row::Document { catalog, document } => {
+            let c = &lib.catalogs[catalog];
+            let mut name = c.documents[document].title.get(app.lang).to_owned();
+            if lib.catalogs.len() > 1 {
+                name = format!("{} › {name}", c.title.get(app.lang));
+            }
+            Line::from(Span::styled(fit(&name, width), theme.title))
+        }
         Row::Category { catalog, category } => {
             let c = &lib.catalogs[catalog];
             let mut name = c.categories[category].name.get(app.lang).to_owned();
-            if lib.catalogs.len() > 1 {
+            if lib.catalogs.len() > 1 && c.documents.len() < 2 {
                 name = format!("{} › {name}", c.title.get(app.lang));
             }
             Line::from(Span::styled(fit(&name, width), theme.heading))
@@ -85,18 +94,11 @@ fn row_line(app: &App, theme: &Theme, row: Row, width: usize) -> Line<'static> {
         Row::Group { catalog, group } => {
             let name = match group {
                 Some(g) => lib.catalogs[catalog].groups[g].name.get(app.lang).to_owned(),
-                None => direct_label(app),
+                None => words(app.lang).ui.directly_in_category.to_owned(),
             };
             Line::from(Span::styled(fit(&format!(" {name}"), width), theme.group))
         }
         Row::Item(hit) => item_line(app, theme, hit.item, width),
-    }
-}
-
-fn direct_label(app: &App) -> String {
-    match app.lang {
-        crate::text::Lang::En => "(directly in the category)".to_owned(),
-        crate::text::Lang::Sv => "(direkt i kategorin)".to_owned(),
     }
 }
 
@@ -107,21 +109,19 @@ fn item_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'stat
     let mut indent = if app.parsed.is_empty() { "   " } else { " " }.to_owned();
     let mut spans = Vec::new();
     let mut base = Style::new();
-    if let Some(verdict) = app.verdict(index) {
-        let style = match verdict.outcome {
+    let never = (app.verdicts.is_empty() && app.never_collected(index)).then_some(Outcome::NotCollected);
+    if let Some(shown) = app.verdict(index).map(|v| &v.outcome).or(never.as_ref()) {
+        let style = match shown {
             Outcome::Collected => theme.collected,
             Outcome::NotCollected => {
                 base = theme.dim;
                 theme.not_collected
             }
-            Outcome::Depends(_) => theme.depends,
+            Outcome::Depends(_) | Outcome::Unsettled => theme.depends,
         };
         indent.pop();
         spans.push(Span::raw(indent.clone()));
-        spans.push(Span::styled(
-            format!("{} ", outcome::mark(&verdict.outcome)),
-            style,
-        ));
+        spans.push(Span::styled(format!("{} ", outcome::mark(shown)), style));
         indent.push_str("  ");
     } else {
         spans.push(Span::raw(indent.clone()));
@@ -136,10 +136,11 @@ fn item_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'stat
     }
     spans.extend(highlighted(name, &marks, base, theme.matched));
     if !app.parsed.is_empty() {
-        let place = lib.group_of(item).map_or_else(
-            || lib.category_of(item).name.get(app.lang),
-            |g| g.name.get(app.lang),
-        );
+        let place = lib
+            .group_of(item)
+            .map(|g| g.name.get(app.lang))
+            .or_else(|| lib.category_of(item).map(|c| c.name.get(app.lang)))
+            .unwrap_or_else(|| lib.document_of(item).title.get(app.lang));
         let used = indent.width() + name.width();
         let room = width.saturating_sub(used + 3);
         if room > 4 {

@@ -97,7 +97,7 @@ fn inner_row(area: Rect, at: Position) -> Option<usize> {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, view: &mut View) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = Paragraph::new(words(app.lang).too_small).wrap(Wrap { trim: true });
+        let text = Paragraph::new(words(app.lang).ui.too_small).wrap(Wrap { trim: true });
         frame.render_widget(text, area);
         *view = View {
             list_offset: view.list_offset,

@@ -6,14 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use crate::app::{App, Focus};
 use crate::i18n::words;
+use crate::keymap;
 use crate::scenario::Outcome;
 use crate::ui::theme::Theme;
 use crate::ui::{fit, wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let w = words(app.lang);
+    let w = &words(app.lang).scenario;
     let width = area.width.saturating_sub(4).min(84);
     let inner_width = usize::from(width.saturating_sub(2));
     let name_width = (0..app.dimensions.len())
@@ -47,7 +48,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     lines.push(Line::raw(""));
     lines.push(totals(app, theme));
     lines.push(Line::raw(""));
-    for part in wrap(w.scenario_help, inner_width.saturating_sub(1)) {
+    let keys: Vec<String> = keymap::key_bar(Focus::Scenario, app.lang)
+        .into_iter()
+        .map(|(key, what)| format!("{key} {what}"))
+        .collect();
+    for part in wrap(&keys.join(" · "), inner_width.saturating_sub(1)) {
         lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
     }
     let popup = super::popup(frame, area, width, lines.len());
@@ -59,17 +64,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// "✓ 30 collected  ✗ 5 not collected  ? 31 depends" over the items the search and filters show.
 fn totals(app: &App, theme: &Theme) -> Line<'static> {
-    let w = words(app.lang);
+    let w = &words(app.lang).scenario;
     if app.verdicts.is_empty() {
-        return Line::from(Span::styled(format!(" {}", w.scenario_unset_hint), theme.dim));
+        return Line::from(Span::styled(format!(" {}", w.unset_hint), theme.dim));
     }
-    let (mut yes, mut no, mut maybe) = (0, 0, 0);
+    let (mut yes, mut no, mut maybe, mut open) = (0, 0, 0, 0);
     for row in &app.rows {
         if let crate::app::Row::Item(hit) = row {
             match app.verdicts[hit.item].outcome {
                 Outcome::Collected => yes += 1,
                 Outcome::NotCollected => no += 1,
                 Outcome::Depends(_) => maybe += 1,
+                Outcome::Unsettled => open += 1,
             }
         }
     }
@@ -89,6 +95,14 @@ fn totals(app: &App, theme: &Theme) -> Line<'static> {
         ),
         Span::styled(
             format!("   ? {maybe} {}", w.depends.to_lowercase()),
+            theme.depends,
+        ),
+        Span::styled(
+            if open > 0 {
+                format!("   – {open} {}", w.unsettled.to_lowercase())
+            } else {
+                String::new()
+            },
             theme.depends,
         ),
     ])

@@ -13,7 +13,7 @@ use crate::ui::theme::Theme;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = words(app.lang);
     let focused = app.focus == Focus::Search;
-    let mut block = super::pane_block(w.search, focused, theme);
+    let mut block = super::pane_block(w.ui.search, focused, theme);
     let chips = app.chips();
     if !chips.is_empty() {
         let mut spans: Vec<Span> = Vec::new();
@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             spans.push(Span::raw(" "));
         }
         spans.push(Span::styled(
-            format!("x: {} ", words(app.lang).clear_filters_hint),
+            format!("x: {} ", words(app.lang).ui.clear_filters_hint),
             theme.dim,
         ));
         block = block.title(Line::from(spans).right_aligned());
@@ -33,12 +33,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let line = if app.query.is_empty() && !focused {
         Line::from(vec![
             Span::styled(prompt, theme.dim),
-            Span::styled(w.search_hint, theme.dim),
+            Span::styled(w.ui.search_hint, theme.dim),
         ])
     } else if app.query.is_empty() {
         Line::from(vec![
             Span::styled(prompt, theme.label),
-            Span::styled(w.search_hint, theme.dim),
+            Span::styled(w.ui.search_hint, theme.dim),
         ])
     } else {
         Line::from(vec![

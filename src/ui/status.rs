@@ -25,11 +25,12 @@ pub fn draw_message(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 pub fn draw_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut keys = keymap::key_bar(app.focus, app.lang);
+    let pinned = keymap::pinned_count(app.focus);
     let width =
-        |keys: &[(&str, &str)]| keys.iter().map(|(k, w)| k.width() + w.width() + 5).sum::<usize>() + 1;
-    // The last three (pane, help, quit) always show; the pane's own keys give way from the end.
-    while width(&keys) > usize::from(area.width) && keys.len() > 3 {
-        keys.remove(keys.len() - 4);
+        |keys: &[(String, &str)]| keys.iter().map(|(k, w)| k.width() + w.width() + 5).sum::<usize>() + 1;
+    // The pinned keys (pane, help, quit) always show; the pane's own keys give way from the end.
+    while width(&keys) > usize::from(area.width) && keys.len() > pinned {
+        keys.remove(keys.len() - pinned - 1);
     }
     let mut spans = vec![Span::raw(" ")];
     for (key, what) in keys {

@@ -1,4 +1,5 @@
-//! Structured conditions over scenario dimensions: one value, a list of values, and `any`/`all`/`not`.
+//! Structured conditions: the form a catalog gives a condition so privcat can judge it in a scenario — one
+//! dimension value, a list of values, and `any`/`all`/`not`. Part of the catalog format; `scenario` evaluates it.
 
 use std::fmt;
 

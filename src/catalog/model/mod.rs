@@ -1,0 +1,200 @@
+//! The loaded library: catalogs and their documents, and every item with the facts that reach it, where
+//! each came from and how sure the catalog is of it.
+
+mod fact;
+mod links;
+
+use std::sync::Arc;
+
+pub use fact::{Basis, Cite, Fact, Note, Origin, Statement, Use, Value};
+pub use links::{Edge, LinkSet, Linked};
+
+use crate::catalog::kinds::FactKind;
+use crate::catalog::schema::{Category, Declared, Dimension, Edition, Group, Platform, Section, Source};
+use crate::text::{Lang, Text};
+
+/// Every loaded catalog and all their items, in document order.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub catalogs: Vec<Catalog>,
+    pub items: Vec<Item>,
+    /// Entries joined as the same field, across every catalog.
+    pub link_sets: Vec<LinkSet>,
+}
+
+/// One catalog: its documents and the parts its items refer to by index.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub id: String,
+    pub title: Text,
+    pub product: String,
+    pub publisher: String,
+    pub languages: Vec<String>,
+    /// The format the file was written in.
+    pub format: u32,
+    pub documents: Vec<Document>,
+    /// Facts about the catalog as a whole.
+    pub statements: Vec<Fact>,
+    pub subjects: Vec<Declared>,
+    pub parties: Vec<Declared>,
+    pub platforms: Vec<Platform>,
+    pub dimensions: Vec<Dimension>,
+    pub sources: Vec<Source>,
+    pub categories: Vec<Category>,
+    pub groups: Vec<Group>,
+    /// The sections the categories, groups and sources cite, resolved.
+    pub cites: Cites,
+    /// Where the catalog was loaded from, as the user named it.
+    pub file: String,
+    /// Whether the catalog's own texts held characters that were removed at load.
+    pub altered: bool,
+}
+
+/// Where each category, group and source is stated (by index).
+#[derive(Debug, Clone, Default)]
+pub struct Cites {
+    pub categories: Vec<Cite>,
+    pub groups: Vec<Cite>,
+    pub sources: Vec<Cite>,
+}
+
+/// A vendor document in its editions.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub id: String,
+    pub title: Text,
+    /// One per language quoted.
+    pub editions: Vec<Edition>,
+    pub sections: Vec<Section>,
+    /// The document this one is a later version of (index in the catalog).
+    pub version_of: Option<usize>,
+}
+
+impl Document {
+    /// The edition in `lang`, else the first.
+    pub fn edition(&self, lang: Lang) -> Option<&Edition> {
+        self.editions
+            .iter()
+            .find(|e| e.language == lang.code())
+            .or_else(|| self.editions.first())
+    }
+
+    /// The page's own date in the edition shown in `lang`.
+    pub fn date(&self, lang: Lang) -> Option<&str> {
+        self.edition(lang).and_then(|e| e.date.as_deref())
+    }
+}
+
+/// One field of personal data with everything that applies to it.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub id: String,
+    /// Index into [`Library::catalogs`].
+    pub catalog: usize,
+    /// The document that lists it (index into the catalog's documents).
+    pub document: usize,
+    pub name: Text,
+    pub description: Option<Text>,
+    /// Index into the catalog's categories; `None` where the document gives none.
+    pub category: Option<usize>,
+    /// Index into the catalog's groups; `None` for an item that stands directly in its category or document.
+    pub group: Option<usize>,
+    pub sources: Vec<Use>,
+    /// Whose data it is.
+    pub subjects: Vec<Use>,
+    /// Who else holds or receives it.
+    pub parties: Vec<Use>,
+    /// Every fact that reaches it, nearest first: item, group, category, sources, document.
+    pub facts: Vec<Fact>,
+    /// Indices into the catalog's platforms.
+    pub platforms: Vec<usize>,
+    pub notes: Vec<Note>,
+    /// Where the document lists it.
+    pub cite: Cite,
+    /// Index into [`Library::link_sets`].
+    pub link_set: Option<u32>,
+    /// Whether the document's list this item stands in is complete.
+    pub exhaustive: bool,
+    /// The document's words on whether that list is complete.
+    pub exhaustive_note: Option<Arc<Text>>,
+    /// Whether any text shown for the item held characters that were removed at load.
+    pub altered: bool,
+}
+
+impl Item {
+    /// Its facts of one kind, nearest first.
+    pub fn facts_of(&self, kind: FactKind) -> impl Iterator<Item = &Fact> {
+        self.facts.iter().filter(move |f| f.kind == kind)
+    }
+
+    /// Its conditions, nearest first.
+    pub fn conditions(&self) -> impl Iterator<Item = &Fact> {
+        self.facts_of(FactKind::Condition)
+    }
+
+    /// Its purposes, nearest first.
+    pub fn purposes(&self) -> impl Iterator<Item = &Fact> {
+        self.facts_of(FactKind::Purpose)
+    }
+}
+
+impl Library {
+    pub fn catalog_of(&self, item: &Item) -> &Catalog {
+        &self.catalogs[item.catalog]
+    }
+
+    pub fn category_of(&self, item: &Item) -> Option<&Category> {
+        item.category.map(|k| &self.catalog_of(item).categories[k])
+    }
+
+    pub fn group_of(&self, item: &Item) -> Option<&Group> {
+        item.group.map(|g| &self.catalog_of(item).groups[g])
+    }
+
+    pub fn document_of(&self, item: &Item) -> &Document {
+        &self.catalog_of(item).documents[item.document]
+    }
+
+    /// The index of the item with this id, searching every catalog (first match wins).
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.items.iter().position(|item| item.id == id)
+    }
+
+    /// Items per category id, in the order categories first appear; items without one are not counted.
+    pub fn count_by_category(&self) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for item in &self.items {
+            let Some(category) = self.category_of(item) else {
+                continue;
+            };
+            match counts.iter_mut().find(|(c, _)| *c == category.id) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((category.id.clone(), 1)),
+            }
+        }
+        counts
+    }
+}
+
+impl Catalog {
+    /// The title of a cited section, in `lang`.
+    pub fn section_title(&self, cite: Cite, lang: Lang) -> Option<&str> {
+        self.section(cite).map(|s| s.title.get(lang))
+    }
+
+    /// The cited section.
+    pub fn section(&self, cite: Cite) -> Option<&Section> {
+        self.documents
+            .get(cite.document as usize)?
+            .sections
+            .get(cite.section as usize)
+    }
+
+    pub fn category_index(&self, id: &str) -> Option<usize> {
+        self.categories.iter().position(|c| c.id == id)
+    }
+
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.id == id)
+    }
+}

@@ -1,0 +1,344 @@
+//! Semantic checks of a parsed catalog file: ids, references, texts and languages from the one walk
+//! over the file, then the rules about its structure; every problem reported in one run.
+
+mod facts;
+mod rules;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::catalog::condition::Expr;
+use crate::catalog::diagnostic::{Diagnostic, Severity};
+use crate::catalog::schema::CatalogFile;
+use crate::catalog::walk::{IdKind, List, Node, Owner, Path, Visit, walk};
+use crate::text::Text;
+
+/// Collects every problem of one file; line and column are added by the caller from the paths.
+pub(crate) struct Checker<'a> {
+    file: &'a str,
+    version: u32,
+    languages: Vec<String>,
+    found: Vec<Diagnostic>,
+    /// Declared ids by kind.
+    declared: HashMap<IdKind, HashSet<String>>,
+    /// Document ids by index (format 2).
+    documents: Vec<Option<String>>,
+    /// Declared scenario dimensions and their values, sorted.
+    dimensions: HashMap<String, Vec<String>>,
+    /// Lists walked to their end: references to their ids can be checked.
+    ended: HashSet<List>,
+    /// References to ids not yet all declared: (path, kind, id).
+    deferred: Vec<(String, IdKind, String)>,
+}
+
+impl Checker<'_> {
+    pub(crate) fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.found
+            .push(Diagnostic::at_path(Severity::Error, self.file, path, message));
+    }
+
+    pub(crate) fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.found
+            .push(Diagnostic::at_path(Severity::Warning, self.file, path, message));
+    }
+
+    fn text(&mut self, path: Path<'_>, text: &Text, required: bool) {
+        if required && text.is_blank() {
+            self.error(path.to_string(), "this text is empty");
+        }
+        let codes = text.codes();
+        if codes.is_empty() {
+            return;
+        }
+        let missing: Vec<&str> = self
+            .languages
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !codes.contains(l))
+            .collect();
+        if !missing.is_empty() {
+            let message = format!(
+                "no {} text; the catalog declares languages {}",
+                missing.join(", "),
+                self.languages.join(", ")
+            );
+            self.warning(path.to_string(), message);
+        }
+        for code in codes {
+            if !self.languages.iter().any(|l| l == code) {
+                let message = format!(
+                    "language `{code}` is not among the catalog's languages ({})",
+                    self.languages.join(", ")
+                );
+                self.warning(format!("{path}.{code}"), message);
+            }
+        }
+    }
+
+    fn declare(&mut self, path: Path<'_>, kind: IdKind, id: &str) {
+        if !is_kebab(id) {
+            self.error(
+                path.to_string(),
+                format!(
+                    "{} id `{id}` must be lowercase kebab-case (letters a-z, digits and single hyphens)",
+                    kind.noun()
+                ),
+            );
+        }
+        if !self.declared.entry(kind).or_default().insert(id.to_owned()) {
+            self.error(path.to_string(), format!("duplicate {} id `{id}`", kind.noun()));
+        }
+    }
+
+    /// The list whose end completes the declarations of `kind`; `None` when they are known up front.
+    fn completed_by(kind: IdKind) -> Option<List> {
+        Some(match kind {
+            IdKind::Document | IdKind::Section(_) => List::Documents,
+            IdKind::Subject => List::Subjects,
+            IdKind::Party => List::Parties,
+            IdKind::Platform => List::Platforms,
+            IdKind::Dimension | IdKind::Value(_) => List::Dimensions,
+            IdKind::Source => List::Sources,
+            IdKind::Category => List::Categories,
+            IdKind::Group => List::Groups,
+            IdKind::Item => List::Items,
+            IdKind::Language => return None,
+        })
+    }
+
+    fn refer(&mut self, path: Path<'_>, kind: IdKind, id: &str) {
+        if Self::completed_by(kind).is_some_and(|list| !self.ended.contains(&list)) {
+            self.deferred.push((path.to_string(), kind, id.to_owned()));
+            return;
+        }
+        if !self.is_known(kind, id) {
+            self.unknown(&path.to_string(), kind, id);
+        }
+    }
+
+    fn is_known(&self, kind: IdKind, id: &str) -> bool {
+        if kind == IdKind::Language {
+            return self.languages.iter().any(|l| l == id);
+        }
+        self.declared.get(&kind).is_some_and(|known| known.contains(id))
+    }
+
+    fn check_ref(&mut self, path: &str, kind: IdKind, id: &str) {
+        if !self.is_known(kind, id) {
+            self.unknown(path, kind, id);
+        }
+    }
+
+    /// Reports a reference to an id that is not declared.
+    fn unknown(&mut self, path: &str, kind: IdKind, id: &str) {
+        let message = if kind == IdKind::Language {
+            format!(
+                "language `{id}` is not among the catalog's languages ({}){}",
+                self.languages.join(", "),
+                did_you_mean(id, &self.languages)
+            )
+        } else {
+            let empty = HashSet::new();
+            let known = self.declared.get(&kind).unwrap_or(&empty);
+            format!("unknown {} `{id}`{}", kind.noun(), did_you_mean(id, known))
+        };
+        self.error(path, message);
+    }
+
+    /// `SECTION` in the home document, or `DOCUMENT#SECTION`.
+    fn section(&mut self, path: Path<'_>, value: &str, home: usize) {
+        let (document, section) = match value.split_once('#') {
+            Some((doc, section)) => {
+                let Some(index) = self.documents.iter().position(|d| d.as_deref() == Some(doc)) else {
+                    let known: Vec<String> = self.documents.iter().flatten().cloned().collect();
+                    let hint = did_you_mean(doc, &known);
+                    self.error(
+                        path.to_string(),
+                        format!("unknown document `{doc}` in `{value}`{hint}"),
+                    );
+                    return;
+                };
+                (index, section)
+            }
+            None => (home, value),
+        };
+        self.refer(path, IdKind::Section(document), section);
+    }
+
+    /// Checks a structured condition against the declared dimensions and values.
+    fn expr(&mut self, path: &str, expr: &Expr) {
+        match expr {
+            Expr::Is { dimension, values } => {
+                let Some(declared) = self.dimensions.get(dimension).cloned() else {
+                    let known: Vec<String> = self.dimensions.keys().cloned().collect();
+                    let hint = did_you_mean(dimension, &known);
+                    self.error(
+                        format!("{path}.{dimension}"),
+                        format!("unknown scenario dimension `{dimension}`{hint}"),
+                    );
+                    return;
+                };
+                for (i, value) in values.iter().enumerate() {
+                    if declared.contains(value) {
+                        continue;
+                    }
+                    let at = if values.len() == 1 {
+                        format!("{path}.{dimension}")
+                    } else {
+                        format!("{path}.{dimension}[{i}]")
+                    };
+                    let hint = did_you_mean(value, &declared);
+                    let message = format!(
+                        "`{dimension}` has no value `{value}` (its values: {}){hint}",
+                        declared.join(", ")
+                    );
+                    self.error(at, message);
+                }
+            }
+            Expr::Any(list) | Expr::All(list) => {
+                let key = if matches!(expr, Expr::Any(_)) {
+                    "any"
+                } else {
+                    "all"
+                };
+                if list.is_empty() {
+                    self.error(
+                        format!("{path}.{key}"),
+                        format!("`{key}` needs at least one condition"),
+                    );
+                }
+                for (i, e) in list.iter().enumerate() {
+                    self.expr(&format!("{path}.{key}[{i}]"), e);
+                }
+            }
+            Expr::Not(inner) => self.expr(&format!("{path}.not"), inner),
+        }
+    }
+
+    fn end(&mut self, list: List) {
+        self.ended.insert(list);
+        let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.deferred)
+            .into_iter()
+            .partition(|(_, kind, _)| Self::completed_by(*kind).is_none_or(|l| self.ended.contains(&l)));
+        self.deferred = waiting;
+        for (path, kind, id) in ready {
+            self.check_ref(&path, kind, &id);
+        }
+    }
+}
+
+impl Visit for Checker<'_> {
+    fn visit(&mut self, path: Path<'_>, _owner: Owner, node: Node<'_>) {
+        match node {
+            Node::Text { text, required, .. } => self.text(path, text, required),
+            Node::Plain { value, required } => {
+                if required && value.trim().is_empty() {
+                    let key = path.to_string();
+                    let name = key.rsplit('.').next().unwrap_or(&key).to_owned();
+                    self.error(key, format!("`{name}` is empty"));
+                }
+            }
+            Node::Declare { kind, id } => self.declare(path, kind, id),
+            Node::Refer { kind, id } => self.refer(path, kind, id),
+            Node::Section { value, home } => self.section(path, value, home),
+            Node::Fact { fact, implied } => facts::check(self, &path.to_string(), fact, implied),
+            Node::When { expr } => self.expr(&path.to_string(), expr),
+            Node::End(list) => self.end(list),
+        }
+    }
+}
+
+/// "; did you mean `x`?" when a known id is close to `id`.
+pub fn did_you_mean<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> String {
+    closest(id, known)
+        .map(|c| format!("; did you mean `{c}`?"))
+        .unwrap_or_default()
+}
+
+/// Whether `id` is lowercase kebab-case.
+pub fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// The known id closest to `id` by edit distance, if it is close enough to be a typo.
+pub fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<&'k str> {
+    known
+        .into_iter()
+        .map(|k| (edit_distance(id, k), k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2) && *d < id.chars().count())
+        .min()
+        .map(|(_, k)| k.as_str())
+}
+
+/// Levenshtein distance over chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
+}
+
+/// Every problem in `file`, as diagnostics with paths but no positions yet.
+pub fn check(name: &str, file: &mut CatalogFile) -> Vec<Diagnostic> {
+    let mut dimensions: HashMap<String, Vec<String>> = HashMap::new();
+    for d in &file.dimensions {
+        dimensions.entry(d.id.clone()).or_insert_with(|| {
+            let mut values: Vec<String> = d.values.iter().map(|v| v.id.clone()).collect();
+            values.sort();
+            values
+        });
+    }
+    let mut c = Checker {
+        file: name,
+        version: file.version(),
+        languages: file.catalog.languages.clone(),
+        found: Vec::new(),
+        declared: HashMap::new(),
+        documents: file.documents.iter().map(|d| d.id.clone()).collect(),
+        dimensions,
+        ended: HashSet::new(),
+        deferred: Vec::new(),
+    };
+    walk(file, &mut c);
+    for (path, kind, id) in std::mem::take(&mut c.deferred) {
+        c.check_ref(&path, kind, &id);
+    }
+    rules::check(&mut c, file);
+    c.found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_case_ids() {
+        assert!(is_kebab("imei"));
+        assert!(is_kebab("wifi-mac-address"));
+        assert!(is_kebab("app-2"));
+        for bad in ["", "IMEI", "wifi_mac", "-a", "a-", "a--b", "å"] {
+            assert!(!is_kebab(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn closest_suggests_typos_only() {
+        let known: Vec<String> = ["imei", "iccid", "app-name"]
+            .iter()
+            .map(|s| (*s).to_string())
+            .collect();
+        assert_eq!(closest("imie", &known), Some("imei"));
+        assert_eq!(closest("app-nme", &known), Some("app-name"));
+        assert_eq!(closest("password", &known), None);
+    }
+}
