@@ -111,6 +111,7 @@ fn the_chain_orders_facts_nearest_first() {
             (FactKind::Retention, Origin::Document(0)),
             (FactKind::Storage, Origin::Document(0)),
             (FactKind::Right, Origin::Document(0)),
+            (FactKind::Security, Origin::Document(0)),
         ]
     );
     let collected = phone.facts_of(FactKind::Collected).next().unwrap();
@@ -251,7 +252,7 @@ fn facets_offer_documents_kinds_parties_and_subjects() {
         ["collect"],
         "the document that lists it, not the one its right cites"
     );
-    assert_eq!(of(Facet::Kind, "phone-number").len(), 6);
+    assert_eq!(of(Facet::Kind, "phone-number").len(), 7);
 }
 
 fn privcat(args: &[&str]) -> (i32, String, String) {

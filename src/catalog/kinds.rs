@@ -29,6 +29,8 @@ pub enum FactKind {
     Storage,
     /// A right or procedure: view, correct, export, delete, restrict, opt out.
     Right,
+    /// How the data is protected: certified processing, minimisation, breach notification.
+    Security,
     /// Anything else the document states about the data or the catalog as a whole.
     Statement,
 }
@@ -47,7 +49,7 @@ pub struct KindSpec {
 
 impl FactKind {
     /// Every kind, in the order the detail pane and the exports show them.
-    pub const ALL: [FactKind; 12] = [
+    pub const ALL: [FactKind; 13] = [
         FactKind::Collected,
         FactKind::Condition,
         FactKind::Purpose,
@@ -59,6 +61,7 @@ impl FactKind {
         FactKind::Retention,
         FactKind::Storage,
         FactKind::Right,
+        FactKind::Security,
         FactKind::Statement,
     ];
 
@@ -76,6 +79,7 @@ impl FactKind {
             FactKind::Retention => ("retention", &[], &[Key::Duration, Key::AtMost, Key::Starts]),
             FactKind::Storage => ("storage", &[], &[Key::Location, Key::RegionChosenBy]),
             FactKind::Right => ("right", &[Key::Action], &[Key::Actor]),
+            FactKind::Security => ("security", &[], &[]),
             FactKind::Statement => ("statement", &[], &[]),
         };
         KindSpec {

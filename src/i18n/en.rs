@@ -48,6 +48,7 @@ pub const WORDS: Words = Words {
         retention: "Retention",
         storage: "Storage",
         right: "Rights and procedures",
+        security: "Security measures",
         statement: "Statements",
         key_party: "party",
         key_service: "service",

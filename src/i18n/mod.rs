@@ -92,6 +92,7 @@ pub struct KindWords {
     pub retention: &'static str,
     pub storage: &'static str,
     pub right: &'static str,
+    pub security: &'static str,
     pub statement: &'static str,
     pub key_party: &'static str,
     pub key_service: &'static str,
@@ -137,6 +138,7 @@ impl KindWords {
             FactKind::Retention => self.retention,
             FactKind::Storage => self.storage,
             FactKind::Right => self.right,
+            FactKind::Security => self.security,
             FactKind::Statement => self.statement,
         }
     }

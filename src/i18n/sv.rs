@@ -48,6 +48,7 @@ pub const WORDS: Words = Words {
         retention: "Lagringstid",
         storage: "Lagring",
         right: "Rättigheter och rutiner",
+        security: "Säkerhetsåtgärder",
         statement: "Uttalanden",
         key_party: "part",
         key_service: "tjänst",
