@@ -318,6 +318,17 @@ fn the_new_facets_filter_list_search_and_export() {
         out.contains("photos") && !out.contains("browsing-history"),
         "{out}"
     );
+    let (_, out, _) = privcat(&["list", "--platform", "macos"]);
+    let ids: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("    "))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        ids,
+        ["mac-address-macos  MAC address for Mac devices"],
+        "the built-in catalog:\n{out}"
+    );
     let (code, _, err) = privcat(&["list", "-c", FIXTURE, "--subject", "end-usr"]);
     assert_eq!(code, 2);
     assert!(

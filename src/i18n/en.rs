@@ -32,6 +32,7 @@ pub const WORDS: Words = Words {
         kind: "Kinds of fact",
         party: "Parties",
         subject: "Whose data",
+        platform: "Platforms",
         catalog: "Catalogs",
         all: "All",
         all_sources: "All sources",

@@ -52,6 +52,7 @@ pub struct FacetWords {
     pub kind: &'static str,
     pub party: &'static str,
     pub subject: &'static str,
+    pub platform: &'static str,
     pub catalog: &'static str,
     pub all: &'static str,
     pub all_sources: &'static str,
@@ -66,6 +67,7 @@ impl FacetWords {
             Facet::Kind => self.kind,
             Facet::Party => self.party,
             Facet::Subject => self.subject,
+            Facet::Platform => self.platform,
             Facet::Catalog => self.catalog,
         }
     }

@@ -32,6 +32,7 @@ pub const WORDS: Words = Words {
         kind: "Slag av uppgift",
         party: "Parter",
         subject: "Vems data",
+        platform: "Plattformar",
         catalog: "Kataloger",
         all: "Alla",
         all_sources: "Alla källor",

@@ -16,6 +16,7 @@ pub enum Facet {
     Kind,
     Party,
     Subject,
+    Platform,
     Catalog,
 }
 
@@ -24,13 +25,14 @@ pub const FACETS: usize = Facet::ALL.len();
 
 impl Facet {
     /// Every facet, in the order the filters pane shows them.
-    pub const ALL: [Facet; 7] = [
+    pub const ALL: [Facet; 8] = [
         Facet::Category,
         Facet::Source,
         Facet::Document,
         Facet::Kind,
         Facet::Party,
         Facet::Subject,
+        Facet::Platform,
         Facet::Catalog,
     ];
 
@@ -43,6 +45,7 @@ impl Facet {
             Facet::Kind => "kind",
             Facet::Party => "party",
             Facet::Subject => "subject",
+            Facet::Platform => "platform",
             Facet::Catalog => "catalog",
         }
     }
@@ -56,6 +59,7 @@ impl Facet {
             Facet::Kind => "Only items with a fact of this kind (`retention`, `shared-with`, …)",
             Facet::Party => "Only items shared with or received from this party (its id, such as `apple`)",
             Facet::Subject => "Only data about these people (a data subject's id, such as `end-user`)",
+            Facet::Platform => "Only items the document names for this platform (its id, such as `macos`)",
             Facet::Catalog => "Only items of this catalog",
         }
     }
@@ -87,6 +91,7 @@ impl Facet {
             Facet::Document => catalog.documents.iter().map(|d| d.id.as_str()).collect(),
             Facet::Party => catalog.parties.iter().map(|p| p.id.as_str()).collect(),
             Facet::Subject => catalog.subjects.iter().map(|s| s.id.as_str()).collect(),
+            Facet::Platform => catalog.platforms.iter().map(|p| p.id.as_str()).collect(),
             Facet::Kind | Facet::Catalog => return None,
         })
     }
@@ -104,6 +109,7 @@ impl Facet {
                 item.facts.iter().filter_map(|f| f.party()).for_each(push);
             }
             Facet::Subject => item.subjects.iter().for_each(|u| push(u.index)),
+            Facet::Platform => item.platforms.iter().copied().for_each(push),
             Facet::Catalog => push(item.catalog),
         }
     }
@@ -119,6 +125,7 @@ impl Facet {
             Facet::Kind => words(lang).kinds.name(FactKind::ALL[i]).to_owned(),
             Facet::Party => c.parties[i].name.get(lang).to_owned(),
             Facet::Subject => c.subjects[i].name.get(lang).to_owned(),
+            Facet::Platform => c.platforms[i].name.get(lang).to_owned(),
             Facet::Catalog => c.title.get(lang).to_owned(),
         }
     }
