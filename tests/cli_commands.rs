@@ -1412,3 +1412,17 @@ fn a_closed_pipe_ends_any_command_quietly() {
     }
     assert!(noisy.is_empty(), "{noisy:#?}");
 }
+
+#[test]
+fn the_category_flag_follows_the_scenario_as_the_explorer_does() {
+    let count = |args: &[&str]| -> usize {
+        let json = privcat(&with(args, &["--format", "json"])).json();
+        json["items"].as_array().unwrap().len()
+    };
+    assert_eq!(count(&["list", "--category", "identified"]), 36);
+    assert_eq!(
+        count(&["list", "--category", "identified", "--scenario", "linked=yes"]),
+        46,
+        "linked device data counts as identified"
+    );
+}

@@ -243,14 +243,8 @@ impl App {
             .map(|i| evaluate(&self.library, i, &self.scenario))
             .collect();
         self.scenario_categories = self
-            .verdicts
-            .iter()
-            .zip(&self.library.items)
-            .map(|(v, item)| {
-                v.category
-                    .and_then(|k| self.facet_index.value_of(Facet::Category, item.catalog, k))
-            })
-            .collect();
+            .facet_index
+            .category_values(&self.library, self.verdicts.iter().map(|v| v.category));
     }
 
     /// Whether the item is hidden as not collected in the scenario.

@@ -8,11 +8,10 @@ use anyhow::Result;
 use crate::catalog::Library;
 use crate::cli::args::{ExportFormat, FilterArgs};
 use crate::cli::output::visible;
-use crate::cli::query::{filter_from, selected};
+use crate::cli::query::Selection;
 use crate::cli::{Context, EXIT_ERROR};
 use crate::export::{csv, json, markdown};
 use crate::scenario::Scenario;
-use crate::search::FacetIndex;
 use crate::text::Lang;
 
 pub fn export(
@@ -22,11 +21,10 @@ pub fn export(
     output: Option<&Path>,
     ctx: &mut Context,
 ) -> Result<i32> {
-    let facets = FacetIndex::build(library);
-    let Some(filter) = filter_from(&facets, args, ctx.err)? else {
+    let Some(selection) = Selection::new(library, args, ctx)? else {
         return Ok(EXIT_ERROR);
     };
-    let selected = selected(library, &facets, &filter);
+    let selected = selection.items(library);
     let settings = ExportContext {
         lang: ctx.lang,
         scenario: ctx.scenario.clone(),

@@ -5,7 +5,6 @@ use std::io::Write;
 use anstyle::Style;
 use anyhow::Result;
 
-use crate::app::Row;
 use crate::catalog::Library;
 use crate::catalog::validate::closest;
 use crate::cli::args::{FilterArgs, TextOrJson};
@@ -14,13 +13,76 @@ use crate::cli::{Context, EXIT_ERROR, EXIT_NO_MATCH};
 use crate::describe::answer::answer as answer_text;
 use crate::describe::detail::detail;
 use crate::export::json;
-use crate::scenario::Scenario;
-use crate::search::{self, FacetIndex, Filter, Hit, Overrides, Query, SearchIndex};
+use crate::scenario::{Scenario, evaluate};
+use crate::search::{self, FacetIndex, Filter, Hit, Overrides, Query, Row, SearchIndex};
 use crate::text::Lang;
 use crate::width::{pad, wrap};
 
+/// Which items a command looks at: the facet flags given, with the categories items count as in
+/// the `--scenario`.
+pub struct Selection {
+    facets: FacetIndex,
+    filter: Filter,
+    /// The category value each item counts as in the scenario; empty without one.
+    categories: Vec<Option<u32>>,
+}
+
+impl Selection {
+    /// Every item; an unknown id in the flags is explained on stderr and gives `None`.
+    pub fn new(library: &Library, args: &FilterArgs, ctx: &mut Context) -> Result<Option<Selection>> {
+        let facets = FacetIndex::build(library);
+        let Some(filter) = filter_from(&facets, args, ctx.err)? else {
+            return Ok(None);
+        };
+        let categories = if ctx.scenario.is_empty() {
+            Vec::new()
+        } else {
+            let verdicts = (0..library.items.len()).map(|i| evaluate(library, i, &ctx.scenario).category);
+            facets.category_values(library, verdicts)
+        };
+        Ok(Some(Selection {
+            facets,
+            filter,
+            categories,
+        }))
+    }
+
+    /// Every item, unfiltered.
+    pub fn all(library: &Library) -> Selection {
+        Selection {
+            facets: FacetIndex::build(library),
+            filter: Filter::default(),
+            categories: Vec::new(),
+        }
+    }
+
+    fn overrides(&self) -> Overrides<'_> {
+        Overrides {
+            category: (!self.categories.is_empty()).then_some(self.categories.as_slice()),
+        }
+    }
+
+    /// The ranked hits for `query` that pass the filter.
+    pub fn ranked(&self, library: &Library, query: &str) -> Vec<Hit> {
+        let index = SearchIndex::build(library);
+        let hits = search::matches(&index, &Query::parse(query));
+        search::apply(&self.facets, &hits, &self.filter, self.overrides())
+    }
+
+    /// Every item that passes the filter, in document order.
+    pub fn items(&self, library: &Library) -> Vec<usize> {
+        let all: Vec<Hit> = (0..library.items.len())
+            .map(|item| Hit { item, score: 0 })
+            .collect();
+        search::apply(&self.facets, &all, &self.filter, self.overrides())
+            .into_iter()
+            .map(|h| h.item)
+            .collect()
+    }
+}
+
 /// The facet flags given, as a filter; an unknown id is explained on stderr.
-pub fn filter_from(facets: &FacetIndex, args: &FilterArgs, err: &mut dyn Write) -> Result<Option<Filter>> {
+fn filter_from(facets: &FacetIndex, args: &FilterArgs, err: &mut dyn Write) -> Result<Option<Filter>> {
     let mut filter = Filter::default();
     for (facet, id) in &args.chosen {
         let Some(value) = facets.find(*facet, id) else {
@@ -46,28 +108,6 @@ pub fn filter_from(facets: &FacetIndex, args: &FilterArgs, err: &mut dyn Write) 
     Ok(Some(filter))
 }
 
-/// The ranked hits for `query` that pass `filter`.
-pub fn ranked(library: &Library, facets: &FacetIndex, query: &str, filter: &Filter) -> Vec<Hit> {
-    let index = SearchIndex::build(library);
-    search::apply(
-        facets,
-        &search::matches(&index, &Query::parse(query)),
-        filter,
-        Overrides::default(),
-    )
-}
-
-/// Every item that passes `filter`, in document order.
-pub fn selected(library: &Library, facets: &FacetIndex, filter: &Filter) -> Vec<usize> {
-    let all: Vec<Hit> = (0..library.items.len())
-        .map(|item| Hit { item, score: 0 })
-        .collect();
-    search::apply(facets, &all, filter, Overrides::default())
-        .into_iter()
-        .map(|h| h.item)
-        .collect()
-}
-
 /// "Identified data › Hardware inventory information".
 fn place(library: &Library, item: usize, lang: Lang) -> String {
     let it = &library.items[item];
@@ -89,11 +129,10 @@ pub fn search(
     format: TextOrJson,
     ctx: &mut Context,
 ) -> Result<i32> {
-    let facets = FacetIndex::build(library);
-    let Some(filter) = filter_from(&facets, args, ctx.err)? else {
+    let Some(selection) = Selection::new(library, args, ctx)? else {
         return Ok(EXIT_ERROR);
     };
-    let mut hits = ranked(library, &facets, query, &filter);
+    let mut hits = selection.ranked(library, query);
     hits.truncate(limit.unwrap_or(usize::MAX));
     if format == TextOrJson::Json {
         let items: Vec<serde_json::Value> = hits
@@ -159,7 +198,7 @@ fn find_or_suggest(library: &Library, id: &str, err: &mut dyn Write) -> Result<O
     near.sort_by_key(|k| distance(k));
     near.truncate(3);
     if near.is_empty() {
-        let hits = ranked(library, &FacetIndex::build(library), id, &Filter::default());
+        let hits = Selection::all(library).ranked(library, id);
         near = hits
             .iter()
             .take(3)
@@ -246,7 +285,7 @@ pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> 
     let (best, others) = if let Some(i) = library.find(query) {
         (i, Vec::new())
     } else {
-        let hits = ranked(library, &FacetIndex::build(library), query, &Filter::default());
+        let hits = Selection::all(library).ranked(library, query);
         let Some(first) = hits.first() else {
             writeln!(
                 ctx.err,
@@ -291,11 +330,10 @@ pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> 
 
 /// `privcat list`: document order under document, category and group headings.
 pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut Context) -> Result<i32> {
-    let facets = FacetIndex::build(library);
-    let Some(filter) = filter_from(&facets, args, ctx.err)? else {
+    let Some(selection) = Selection::new(library, args, ctx)? else {
         return Ok(EXIT_ERROR);
     };
-    let selected = selected(library, &facets, &filter);
+    let selected = selection.items(library);
     if format == TextOrJson::Json {
         let doc = json::Export {
             library,

@@ -203,6 +203,21 @@ impl FacetIndex {
         self.local[facet as usize].get(catalog)?.get(local).copied()
     }
 
+    /// The category value of each item, from the category (index in its catalog) each counts as:
+    /// what a scenario's re-categorisation gives [`Overrides`].
+    pub fn category_values(
+        &self,
+        library: &Library,
+        categories: impl IntoIterator<Item = Option<usize>>,
+    ) -> Vec<Option<u32>> {
+        library
+            .items
+            .iter()
+            .zip(categories)
+            .map(|(item, k)| k.and_then(|k| self.value_of(Facet::Category, item.catalog, k)))
+            .collect()
+    }
+
     /// The values of item `item`.
     pub fn of(&self, facet: Facet, item: usize) -> &[u32] {
         let f = facet as usize;
