@@ -14,9 +14,9 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
+use crate::app::worker::Worker;
 use crate::app::{Action, App, Delivery, Prepared, Request};
 use crate::keymap;
-use crate::search::worker::Worker;
 use crate::ui::{self, Theme, View};
 
 /// How long to wait for input before looking at signals again.

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod facets;
 mod update;
+pub mod worker;
 
 pub use crate::search::Row;
 pub use action::{Action, Delivery, Focus, Pane};

@@ -13,7 +13,6 @@
 mod facets;
 mod index;
 mod outline;
-pub mod worker;
 
 use std::cmp::Reverse;
 
