@@ -18,11 +18,6 @@ impl FacetEntry {
         matches!(self, FacetEntry::Heading(_))
     }
 
-    pub fn facet(&self) -> Facet {
-        match *self {
-            FacetEntry::Heading(f) | FacetEntry::All(f) | FacetEntry::Value(f, _) => f,
-        }
-    }
 }
 
 /// Every facet that offers a choice, in the table's order.
