@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod catalog;
+pub mod coverage;
 pub mod cli;
 pub mod describe;
 pub mod export;

@@ -86,7 +86,11 @@ impl Altered {
                 .iter()
                 .enumerate()
                 .filter(|(_, f)| **f)
-                .map(move |(index, _)| Owner { list, index })
+                .map(move |(index, _)| Owner {
+                    list,
+                    index,
+                    home: None,
+                })
         })
     }
 }

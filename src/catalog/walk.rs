@@ -92,6 +92,8 @@ impl List {
 pub struct Owner {
     pub list: List,
     pub index: usize,
+    /// The document the entry's texts quote, where the walk knows it: its home document.
+    pub home: Option<usize>,
 }
 
 /// What an id names or a reference points at.
@@ -335,7 +337,11 @@ impl Walker<'_> {
     fn entries<T>(&mut self, list: List, entries: &mut [T], mut f: impl FnMut(&mut Self, &mut T)) {
         self.path.push(Seg::Key(list.key()));
         for (index, entry) in entries.iter_mut().enumerate() {
-            self.owner = Owner { list, index };
+            self.owner = Owner {
+                list,
+                index,
+                home: None,
+            };
             self.nth(index, |w| f(w, entry));
         }
         self.path.pop();
@@ -395,6 +401,7 @@ pub fn walk(file: &mut CatalogFile, visit: &mut dyn Visit) {
         owner: Owner {
             list: List::Catalog,
             index: 0,
+            home: None,
         },
         visit,
     };
@@ -441,6 +448,7 @@ fn walk_document(w: &mut Walker, doc: &mut crate::catalog::schema::Document, ind
         }
     });
     w.refer("version_of", IdKind::Document, doc.version_of.as_ref());
+    w.ids("about", IdKind::Document, &doc.about);
     w.at("sections", |w| {
         for (i, s) in doc.sections.iter_mut().enumerate() {
             w.nth(i, |w| {
@@ -450,6 +458,14 @@ fn walk_document(w: &mut Walker, doc: &mut crate::catalog::schema::Document, ind
         }
     });
     w.facts("facts", &mut doc.facts, None, index);
+    w.at("not_catalogued", |w| {
+        for (i, n) in doc.not_catalogued.iter_mut().enumerate() {
+            w.nth(i, |w| {
+                w.text("text", &mut n.text, Shape::Line, true);
+                w.text("why", &mut n.why, Shape::Paragraph, true);
+            });
+        }
+    });
 }
 
 fn walk_documents(w: &mut Walker, file: &mut CatalogFile, _homes: &Homes) {
@@ -469,6 +485,7 @@ fn walk_documents(w: &mut Walker, file: &mut CatalogFile, _homes: &Homes) {
     };
     w.entries(List::Documents, documents, |w, doc| {
         let index = w.owner.index;
+        w.owner.home = Some(index);
         walk_document(w, doc, index);
     });
 }
@@ -477,6 +494,7 @@ fn walk_header(w: &mut Walker, file: &mut CatalogFile) {
     w.owner = Owner {
         list: List::Catalog,
         index: 0,
+        home: None,
     };
     let h = &mut file.catalog;
     w.at("catalog", |w| {
@@ -537,6 +555,7 @@ fn walk_sources(w: &mut Walker, file: &mut CatalogFile) {
 fn walk_categories(w: &mut Walker, file: &mut CatalogFile, homes: &Homes) {
     w.entries(List::Categories, &mut file.categories, |w, c| {
         let home = homes.category(&c.id);
+        w.owner.home = Some(home);
         w.declare(IdKind::Category, &c.id);
         w.text("name", &mut c.name, Shape::Line, true);
         w.refer("document", IdKind::Document, c.document.as_ref());
@@ -553,6 +572,7 @@ fn walk_categories(w: &mut Walker, file: &mut CatalogFile, homes: &Homes) {
 fn walk_groups(w: &mut Walker, file: &mut CatalogFile, homes: &Homes) {
     w.entries(List::Groups, &mut file.groups, |w, g| {
         let home = homes.group(&g.id);
+        w.owner.home = Some(home);
         w.declare(IdKind::Group, &g.id);
         w.refer("category", IdKind::Category, g.category.as_ref());
         w.refer("document", IdKind::Document, g.document.as_ref());
@@ -573,6 +593,7 @@ fn walk_groups(w: &mut Walker, file: &mut CatalogFile, homes: &Homes) {
 fn walk_items(w: &mut Walker, file: &mut CatalogFile, homes: &Homes) {
     w.entries(List::Items, &mut file.items, |w, item| {
         let home = homes.item(item);
+        w.owner.home = Some(home);
         w.declare(IdKind::Item, &item.id);
         w.text("name", &mut item.name, Shape::Line, true);
         w.optional("description", item.description.as_mut(), Shape::Paragraph);

@@ -10,7 +10,9 @@ pub use fact::{Basis, Cite, Fact, Note, Origin, Statement, Use, Value};
 pub use links::{Edge, LinkSet, Linked};
 
 use crate::catalog::kinds::FactKind;
-use crate::catalog::schema::{Category, Declared, Dimension, Edition, Group, Platform, Section, Source};
+use crate::catalog::schema::{
+    Category, Declared, Dimension, Edition, Group, NotCatalogued, Platform, Section, Source,
+};
 use crate::text::{Lang, Text};
 
 /// Every loaded catalog and all their items, in document order.
@@ -68,6 +70,10 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// The document this one is a later version of (index in the catalog).
     pub version_of: Option<usize>,
+    /// Documents whose items this one's facts are about too (indices in the catalog).
+    pub about: Vec<usize>,
+    /// List items and table rows of the page that are deliberately not entries.
+    pub not_catalogued: Vec<NotCatalogued>,
 }
 
 impl Document {

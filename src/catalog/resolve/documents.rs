@@ -54,18 +54,19 @@ pub fn documents(file: &mut CatalogFile) -> (Vec<Document>, Citations, Vec<Vec<F
     };
     let v1 = file.version() < 2;
     let mut facts = Vec::with_capacity(raw.len());
-    let mut version_of = Vec::with_capacity(raw.len());
+    let mut named = Vec::with_capacity(raw.len());
     let mut docs: Vec<Document> = raw
         .into_iter()
         .map(|mut d| {
             facts.push(std::mem::take(&mut d.facts));
-            version_of.push(d.version_of.take());
+            named.push((d.version_of.take(), std::mem::take(&mut d.about)));
             document(d, v1, file)
         })
         .collect();
     let ids: HashMap<String, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
-    for (doc, of) in docs.iter_mut().zip(&version_of) {
+    for (doc, (of, about)) in docs.iter_mut().zip(&named) {
         doc.version_of = of.as_ref().and_then(|id| ids.get(id).copied());
+        doc.about = about.iter().filter_map(|id| ids.get(id).copied()).collect();
     }
     let sections = docs
         .iter()
@@ -111,5 +112,7 @@ fn document(d: schema::Document, v1: bool, file: &CatalogFile) -> Document {
         editions,
         sections: d.sections,
         version_of: None,
+        about: Vec::new(),
+        not_catalogued: d.not_catalogued,
     }
 }

@@ -35,7 +35,7 @@ pub fn resolve(files: Vec<(String, CatalogFile, Altered)>) -> Library {
             parties: id_index(file.parties.iter().map(|p| p.id.as_str())),
             subjects: id_index(file.subjects.iter().map(|s| s.id.as_str())),
         };
-        let layers = Layers::new(&file, &names, &homes, &document_facts);
+        let layers = Layers::new(&file, &names, &homes, (&documents, &document_facts));
         let statements = file
             .catalog
             .statements
@@ -113,7 +113,7 @@ impl<'n> Layers<'n> {
         file: &CatalogFile,
         names: &'n Names<'n>,
         homes: &Homes,
-        document_facts: &[Vec<crate::catalog::schema::FactSpec>],
+        (docs, document_facts): (&[crate::catalog::Document], &[Vec<crate::catalog::schema::FactSpec>]),
     ) -> Layers<'n> {
         let c = names.citations;
         let categories: Vec<(Given, usize, Cite)> = file
@@ -192,7 +192,7 @@ impl<'n> Layers<'n> {
                 names.given(&written, place)
             })
             .collect();
-        let documents = document_facts
+        let own: Vec<Given> = document_facts
             .iter()
             .enumerate()
             .map(|(d, facts)| {
@@ -208,6 +208,16 @@ impl<'n> Layers<'n> {
                     notes: &[],
                 };
                 names.given(&written, place)
+            })
+            .collect();
+        // A document's items get its own facts, then those of the documents that are about it.
+        let documents = (0..own.len())
+            .map(|d| {
+                let mut given = own[d].clone();
+                for (e, _) in docs.iter().enumerate().filter(|(e, o)| *e != d && o.about.contains(&d)) {
+                    given.facts.extend(own[e].facts.iter().cloned());
+                }
+                given
             })
             .collect();
         Layers {

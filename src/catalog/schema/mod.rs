@@ -83,11 +83,28 @@ pub struct Document {
     pub editions: Vec<Edition>,
     /// The document this one is a later version of (format 2).
     pub version_of: Option<String>,
+    /// Documents whose items this one's facts are about too, such as a page on how long "the data"
+    /// is kept about the page that lists the data (format 2).
+    #[serde(default)]
+    pub about: Vec<String>,
     #[serde(default)]
     pub sections: Vec<Section>,
     /// Facts about every item the document lists (format 2).
     #[serde(default)]
     pub facts: Vec<FactSpec>,
+    /// List items and table rows of the page that are deliberately not entries (format 2).
+    #[serde(default)]
+    pub not_catalogued: Vec<NotCatalogued>,
+}
+
+/// A list item or table row of a page that is not an entry, and why (navigation, a link, an
+/// include).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotCatalogued {
+    /// Words of the row, in each edition's language.
+    pub text: Text,
+    pub why: Text,
 }
 
 /// One language's edition of a document, and where its text was taken from.

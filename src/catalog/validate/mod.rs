@@ -22,6 +22,8 @@ pub(crate) struct Checker<'a> {
     declared: HashMap<IdKind, HashSet<String>>,
     /// Document ids by index (format 2).
     documents: Vec<Option<String>>,
+    /// The languages each document has editions in (format 2): the languages its texts must have.
+    editions: Vec<Vec<String>>,
     /// Declared scenario dimensions and their values, sorted.
     dimensions: HashMap<String, Vec<String>>,
     /// Lists walked to their end: references to their ids can be checked.
@@ -41,7 +43,9 @@ impl Checker<'_> {
             .push(Diagnostic::at_path(Severity::Warning, self.file, path, message));
     }
 
-    fn text(&mut self, path: Path<'_>, text: &Text, required: bool) {
+    /// Checks a text: not blank where required, in the languages expected of it: those its
+    /// document has editions in, else the catalog's.
+    fn text(&mut self, path: Path<'_>, text: &Text, required: bool, home: Option<usize>) {
         if required && text.is_blank() {
             self.error(path.to_string(), "this text is empty");
         }
@@ -49,18 +53,26 @@ impl Checker<'_> {
         if codes.is_empty() {
             return;
         }
-        let missing: Vec<&str> = self
-            .languages
+        let edition = home.and_then(|d| self.editions.get(d)).filter(|e| !e.is_empty());
+        let expected = edition.unwrap_or(&self.languages);
+        let missing: Vec<&str> = expected
             .iter()
             .map(String::as_str)
             .filter(|l| !codes.contains(l))
             .collect();
         if !missing.is_empty() {
-            let message = format!(
-                "no {} text; the catalog declares languages {}",
-                missing.join(", "),
-                self.languages.join(", ")
-            );
+            let message = match edition {
+                Some(_) => format!(
+                    "no {} text; its document has editions in {}",
+                    missing.join(", "),
+                    expected.join(", ")
+                ),
+                None => format!(
+                    "no {} text; the catalog declares languages {}",
+                    missing.join(", "),
+                    self.languages.join(", ")
+                ),
+            };
             self.warning(path.to_string(), message);
         }
         for code in codes {
@@ -227,9 +239,9 @@ impl Checker<'_> {
 }
 
 impl Visit for Checker<'_> {
-    fn visit(&mut self, path: Path<'_>, _owner: Owner, node: Node<'_>) {
+    fn visit(&mut self, path: Path<'_>, owner: Owner, node: Node<'_>) {
         match node {
-            Node::Text { text, required, .. } => self.text(path, text, required),
+            Node::Text { text, required, .. } => self.text(path, text, required, owner.home),
             Node::Plain { value, required } => {
                 if required && value.trim().is_empty() {
                     let key = path.to_string();
@@ -305,6 +317,11 @@ pub fn check(name: &str, file: &mut CatalogFile) -> Vec<Diagnostic> {
         found: Vec::new(),
         declared: HashMap::new(),
         documents: file.documents.iter().map(|d| d.id.clone()).collect(),
+        editions: file
+            .documents
+            .iter()
+            .map(|d| d.editions.iter().map(|e| e.language.clone()).collect())
+            .collect(),
         dimensions,
         ended: HashSet::new(),
         deferred: Vec::new(),

@@ -139,6 +139,7 @@ fn format_1(c: &mut Checker, file: &CatalogFile) {
             ("editions", !d.editions.is_empty()),
             ("version_of", d.version_of.is_some()),
             ("facts", !d.facts.is_empty()),
+            ("not_catalogued", !d.not_catalogued.is_empty()),
         ] {
             if used {
                 found.push(format!("catalog.document.{key}"));

@@ -1,0 +1,212 @@
+//! A Microsoft Learn page in its Markdown source, reduced to what a reader sees: the text of each
+//! block (headings, paragraphs, list items, table cells), and the list items and table rows that a
+//! catalog should account for. HTML (anchors, comments) and link targets are not part of it.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// What a reader of a page sees, as text.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// The title its front matter gives, if any.
+    pub title: Option<String>,
+    /// The text of every block, whitespace collapsed.
+    blocks: Vec<String>,
+    /// Each list item's own text (without its nested lists) and each table row (cells joined by
+    /// ` | `), in page order.
+    rows: Vec<String>,
+}
+
+/// `text` with every run of whitespace made one space, trimmed.
+pub fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The front matter's `title` and the Markdown after the front matter.
+fn front_matter(markdown: &str) -> (Option<String>, &str) {
+    let Some(rest) = markdown.strip_prefix("---\n").or_else(|| markdown.strip_prefix("---\r\n")) else {
+        return (None, markdown);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return (None, markdown);
+    };
+    let title = rest[..end].lines().find_map(|l| {
+        let value = l.strip_prefix("title:")?.trim();
+        Some(value.trim_matches(|c| c == '"' || c == '\'').to_owned())
+    });
+    let body = rest[end + 4..].split_once('\n').map_or("", |(_, b)| b);
+    (title, body)
+}
+
+/// Collects blocks and rows while walking the events.
+#[derive(Default)]
+struct Reader {
+    page: Page,
+    /// The text of the block being read.
+    block: String,
+    /// Open list items: their own text, whether a nested list has begun (it takes the text), and
+    /// the row kept for it, so that a parent comes before its children.
+    items: Vec<(String, bool, usize)>,
+    /// The table row being read, and whether a cell has begun in it.
+    row: Option<(String, bool)>,
+}
+
+impl Reader {
+    fn text(&mut self, text: &str) {
+        self.block.push_str(text);
+        if let Some((own, false, _)) = self.items.last_mut() {
+            own.push_str(text);
+        }
+        if let Some((row, _)) = &mut self.row {
+            row.push_str(text);
+        }
+    }
+
+    /// Ends the block being read.
+    fn flush(&mut self) {
+        let block = squeeze(&std::mem::take(&mut self.block));
+        if !block.is_empty() {
+            self.page.blocks.push(block);
+        }
+    }
+
+    fn row(&mut self, text: &str) {
+        let row = squeeze(text);
+        if !row.is_empty() {
+            self.page.rows.push(row);
+        }
+    }
+
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Text(t) | Event::Code(t) => self.text(&t),
+            Event::SoftBreak | Event::HardBreak => self.text(" "),
+            Event::Start(Tag::Item) => {
+                self.flush();
+                self.page.rows.push(String::new());
+                self.items.push((String::new(), false, self.page.rows.len() - 1));
+            }
+            Event::Start(Tag::List(_)) => {
+                self.flush();
+                if let Some(item) = self.items.last_mut() {
+                    item.1 = true;
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                self.flush();
+                if let Some((own, _, at)) = self.items.pop() {
+                    self.page.rows[at] = squeeze(&own);
+                }
+            }
+            Event::Start(Tag::TableRow | Tag::TableHead) => self.row = Some((String::new(), false)),
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => {
+                if let Some((row, _)) = self.row.take() {
+                    self.row(&row);
+                    // A whole row is a block too, so a quote may name a row cell by cell.
+                    self.block.clone_from(&row);
+                    self.flush();
+                }
+            }
+            Event::Start(Tag::TableCell) => {
+                if let Some((row, started)) = &mut self.row {
+                    if *started {
+                        row.push_str(" | ");
+                    }
+                    *started = true;
+                }
+            }
+            Event::End(
+                TagEnd::TableCell | TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_),
+            ) => self.flush(),
+            _ => {}
+        }
+    }
+}
+
+impl Page {
+    /// Reads a page's Markdown source.
+    pub fn parse(markdown: &str) -> Page {
+        let (title, body) = front_matter(markdown);
+        let mut reader = Reader::default();
+        for event in Parser::new_ext(body, Options::ENABLE_TABLES) {
+            reader.event(event);
+        }
+        reader.flush();
+        let mut page = reader.page;
+        page.rows.retain(|r| !r.is_empty());
+        page.title = title;
+        page
+    }
+
+    /// Whether `quote` stands, word for word, within one block of the page or in its title.
+    pub fn contains(&self, quote: &str) -> bool {
+        let quote = squeeze(quote);
+        !quote.is_empty()
+            && (self.title.as_deref() == Some(quote.as_str())
+                || self.blocks.iter().any(|b| b.contains(&quote)))
+    }
+
+    /// Every list item and table row, in page order.
+    pub fn rows(&self) -> &[String] {
+        &self.rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "---
+title: Data Jamf skickar
+ms.date: 05/18/2018
+---
+# <a name=\"x\"></a>Data som skickas
+
+Intune samlar in [personliga data](link.md)
+från följande källor:
+
+- Användarinformation
+  - Ägarens namn (det Azure-registrerade
+    namnet)
+  - `installedDeviceCount`: det antal enheter
+- Ett **fetstilt** ord
+
+| Tjänst | Data |
+|---|---|
+| APNs | Token, PushMagic |
+
+<!--
+* Hidden in a comment
+-->
+";
+
+    #[test]
+    fn blocks_are_what_a_reader_sees() {
+        let page = Page::parse(PAGE);
+        assert_eq!(page.title.as_deref(), Some("Data Jamf skickar"));
+        assert!(page.contains("Data som skickas"), "a heading without its anchor");
+        assert!(page.contains("Intune samlar in personliga data från följande källor:"));
+        assert!(page.contains("det Azure-registrerade namnet"), "across a line break");
+        assert!(page.contains("Ett fetstilt ord"));
+        assert!(page.contains("Token, PushMagic"));
+        assert!(page.contains("APNs | Token, PushMagic"), "a row, cell by cell");
+        assert!(!page.contains("link.md"), "link targets are not text");
+        assert!(!page.contains("Hidden in a comment"), "comments are not text");
+        assert!(!page.contains("Användarinformation Ägarens"), "a quote stays within one block");
+    }
+
+    #[test]
+    fn rows_are_list_items_without_their_children_and_table_rows() {
+        let page = Page::parse(PAGE);
+        assert_eq!(
+            page.rows(),
+            [
+                "Användarinformation",
+                "Ägarens namn (det Azure-registrerade namnet)",
+                "installedDeviceCount: det antal enheter",
+                "Ett fetstilt ord",
+                "Tjänst | Data",
+                "APNs | Token, PushMagic",
+            ]
+        );
+    }
+}
