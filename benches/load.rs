@@ -1,5 +1,6 @@
 //! Loading: `catalog::load_texts` (parse, validate, resolve) on one generated file of 100, 10,000 and
-//! 100,000 items. Run with `cargo bench --bench load`.
+//! 100,000 items, and the built-in Intune library as the explorer loads it at start. Run with
+//! `cargo bench --bench load`.
 
 mod common;
 
@@ -8,7 +9,7 @@ use std::time::Duration;
 use criterion::{
     BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use privcat::catalog::load_texts;
+use privcat::catalog::{load_builtin, load_texts};
 
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
@@ -29,6 +30,10 @@ fn load(c: &mut Criterion) {
             );
         });
     }
+    group.finish();
+    let mut group = c.benchmark_group("load");
+    group.sample_size(20);
+    group.bench_function("builtin", |b| b.iter(load_builtin));
     group.finish();
 }
 

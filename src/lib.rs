@@ -2,8 +2,8 @@
 
 pub mod app;
 pub mod catalog;
-pub mod coverage;
 pub mod cli;
+pub mod coverage;
 pub mod describe;
 pub mod export;
 pub mod i18n;

@@ -696,3 +696,86 @@ fn v2_block_map_lacking_a_key_is_located_at_its_first_key() {
     assert_eq!(d.path.as_deref(), Some("links[0]"), "{d}");
     assert_eq!((d.line, d.column), (Some(61), Some(5)), "{d}");
 }
+
+/// A two-edition catalog: one document listing one item, and a second document with one fact,
+/// `about` the first unless `about` is empty; the second lists `rows` as not catalogued.
+fn two_pages(about: &str, rows: &str) -> String {
+    format!(
+        r"format: 2
+catalog:
+  id: pages
+  title: Pages
+  product: Product
+  publisher: Publisher
+  languages: [sv, en]
+documents:
+  - id: collect
+    title: {{sv: Insamling, en: Collection}}
+    editions: [{{language: sv}}, {{language: en}}]
+    sections: [{{id: top, title: {{sv: Insamling, en: Collection}}}}]
+  - id: retention
+    title: {{sv: Lagring, en: Retention}}
+    editions: [{{language: sv}}, {{language: en}}]
+    sections: [{{id: top, title: {{sv: Lagring, en: Retention}}}}]
+{about}    facts:
+      - kind: retention
+        text: {{sv: Data sparas i 30 dagar., en: Data is kept for 30 days.}}
+        section: top
+        duration: 30 days
+{rows}categories:
+  - id: collected
+    name: {{sv: Insamlade, en: Collected}}
+    document: collect
+    section: top
+    exhaustive: false
+items:
+  - id: name
+    category: collected
+    name: {{sv: Namn, en: Name}}
+"
+    )
+}
+
+#[test]
+fn a_documents_facts_that_reach_no_item_are_a_warning() {
+    let report = load_texts(vec![("pages.yaml".into(), two_pages("", "").into_bytes())]);
+    assert_eq!(report.diagnostics.len(), 1, "{:#?}", report.diagnostics);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.severity, Severity::Warning, "{d}");
+    assert_eq!(d.path.as_deref(), Some("documents[1].facts"), "{d}");
+    assert!(d.message.contains("reach no item"), "{d}");
+    let about = "    about: [collect]\n";
+    let report = load_texts(vec![("pages.yaml".into(), two_pages(about, "").into_bytes())]);
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    let library = report.library.unwrap();
+    let kept = library.items[0]
+        .facts
+        .iter()
+        .any(|f| f.text.get(privcat::text::Lang::En) == "Data is kept for 30 days.");
+    assert!(kept, "the fact reaches the item of the document it is about");
+}
+
+#[test]
+fn a_row_only_one_edition_has_is_named_in_that_language_alone() {
+    let about = "    about: [collect]\n";
+    let one_edition = "    not_catalogued:\n      - text: {en: A step only the English page has.}\n        why: {sv: Bara den engelska sidan har steget., en: Only the English page has the step.}\n";
+    let report = load_texts(vec![(
+        "pages.yaml".into(),
+        two_pages(about, one_edition).into_bytes(),
+    )]);
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    // The reason is the catalog's own words: it is owed in every language.
+    let why_in_one = one_edition.replace("why: {sv: Bara den engelska sidan har steget., en:", "why: {en:");
+    let report = load_texts(vec![(
+        "pages.yaml".into(),
+        two_pages(about, &why_in_one).into_bytes(),
+    )]);
+    assert_eq!(report.diagnostics.len(), 1, "{:#?}", report.diagnostics);
+    let d = &report.diagnostics[0];
+    assert!(d.message.contains("no sv text"), "{d}");
+    assert_eq!(
+        d.path.as_deref(),
+        Some("documents[1].not_catalogued[0].why"),
+        "{d}"
+    );
+}

@@ -2,11 +2,15 @@
 //! Markdown, `--output`), `catalogs`, `completions`, `man`, `--help`, `--version`, colour, exit codes,
 //! closed pipes, and catalog text that tries to drive the terminal.
 //!
-//! Expected texts come from the document (“Datainsamling i Intune”, Swedish), from the catalog's
-//! translation of it, or from `catalog/intune.yaml` read here with `serde_yaml` — never from a run of
-//! the program.
+//! Expected texts come from the documents the built-in catalog quotes (the Swedish and English
+//! editions in `catalog/sources/intune/`), or from `catalog/intune.yaml` read here with `serde_yaml` —
+//! never from a run of the program. The catalog is a library of several documents; what is a fact of
+//! one page (its 66 items, 36/22/8 per category) is checked on that page, `privacy-data-collect`.
 
-use std::collections::{BTreeSet, HashMap};
+#[path = "support/intune_yaml.rs"]
+mod intune_yaml;
+
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -15,6 +19,8 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+
+use intune_yaml::{CatalogItem, intune_items, intune_yaml, yaml_ids};
 
 // ---------------------------------------------------------------------------------------------
 // Running privcat
@@ -109,59 +115,57 @@ fn s(path: &Path) -> &str {
 // ---------------------------------------------------------------------------------------------
 // catalog/intune.yaml, read independently of privcat
 
-/// One item of the built-in catalog: id, category id, effective source ids.
-struct CatalogItem {
-    id: String,
-    category: String,
-    sources: Vec<String>,
+/// The document of the built-in catalog that used to be its only one, "Data collection in Intune"
+/// (2020): tests about that page's facts (66 items, 36/22/8 per category) are scoped to it.
+const SEED: &str = "privacy-data-collect";
+
+/// Every item id of the library, in file order.
+fn intune_ids() -> Vec<String> {
+    intune_items().into_iter().map(|i| i.id).collect()
 }
 
-fn intune_yaml() -> serde_yaml::Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/intune.yaml");
-    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// Ids of a list of `{id: …}` maps or plain ids.
-fn yaml_ids(list: &serde_yaml::Value) -> Vec<String> {
-    let ids = list.as_sequence().into_iter().flatten();
-    ids.map(|v| v["id"].as_str().or(v.as_str()).unwrap().to_owned())
+/// The items the seed page lists, in file order.
+fn seed_items() -> Vec<CatalogItem> {
+    intune_items()
+        .into_iter()
+        .filter(|i| i.document == SEED)
         .collect()
 }
 
-/// The items in file order; an item without sources of its own takes its group's.
-fn intune_items() -> Vec<CatalogItem> {
+fn seed_ids() -> Vec<String> {
+    seed_items().into_iter().map(|i| i.id).collect()
+}
+
+/// A document of the built-in catalog: id, English title, and its English edition's date and URL.
+struct CatalogDocument {
+    id: String,
+    title: String,
+    date: String,
+    url: String,
+}
+
+fn intune_documents() -> Vec<CatalogDocument> {
     let yaml = intune_yaml();
-    let groups: HashMap<&str, &serde_yaml::Value> = yaml["groups"]
-        .as_sequence()
-        .unwrap()
+    let documents = yaml["documents"].as_sequence().unwrap();
+    documents
         .iter()
-        .map(|g| (g["id"].as_str().unwrap(), g))
-        .collect();
-    let items = yaml["items"].as_sequence().unwrap();
-    items
-        .iter()
-        .map(|it| {
-            let group = it["group"].as_str().map(|g| groups[g]);
-            let category = it["category"]
-                .as_str()
-                .or_else(|| group.and_then(|g| g["category"].as_str()));
-            let mut sources = yaml_ids(&it["sources"]);
-            if sources.is_empty()
-                && let Some(g) = group
-            {
-                sources = yaml_ids(&g["sources"]);
-            }
-            CatalogItem {
-                id: it["id"].as_str().unwrap().to_owned(),
-                category: category.unwrap().to_owned(),
-                sources,
+        .map(|d| {
+            let editions = d["editions"].as_sequence().unwrap();
+            let en = editions.iter().find(|e| e["language"] == "en").unwrap();
+            let title = &d["title"];
+            CatalogDocument {
+                id: d["id"].as_str().unwrap().to_owned(),
+                title: title["en"].as_str().or(title.as_str()).unwrap().to_owned(),
+                date: en["date"].as_str().unwrap().to_owned(),
+                url: en["url"].as_str().unwrap().to_owned(),
             }
         })
         .collect()
 }
 
-fn intune_ids() -> Vec<String> {
-    intune_items().into_iter().map(|i| i.id).collect()
+fn intune_document(id: &str) -> CatalogDocument {
+    let found = intune_documents().into_iter().find(|d| d.id == id);
+    found.unwrap_or_else(|| panic!("no document `{id}` in catalog/intune.yaml"))
 }
 
 fn json_ids(doc: &Value) -> Vec<String> {
@@ -252,27 +256,93 @@ fn write_catalog(dir: &Path, name: &str, title: &str, items: &[Crafted]) -> Path
 // ---------------------------------------------------------------------------------------------
 // answer
 
+/// An English answer: the item's name, the "- " lines (and the lines indented under them), and the
+/// numbered sources after "Sources:". Checks that every "- " line ends with the number of a source
+/// listed below it and that every source listed is cited.
+#[track_caller]
+fn answer_parts(out: &str) -> (&str, Vec<&str>, Vec<&str>) {
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines.iter().position(|l| *l == "Sources:");
+    let at = at.unwrap_or_else(|| panic!("no \"Sources:\" line in\n{out}"));
+    let (facts, sources) = (lines[1..at].to_vec(), lines[at + 1..].to_vec());
+    for (n, source) in sources.iter().enumerate() {
+        assert!(source.starts_with(&format!("[{}] “", n + 1)), "{source}\n{out}");
+    }
+    let mut cited = BTreeSet::new();
+    for line in &facts {
+        assert!(
+            line.starts_with("- ") || line.starts_with("  - "),
+            "{line:?} in\n{out}"
+        );
+        if *line == "- The document does not say which source this comes from." {
+            continue;
+        }
+        let number = line.rsplit_once(" [").and_then(|(_, n)| n.strip_suffix(']'));
+        let number: usize = number
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{line:?} ends with no source number in\n{out}"));
+        assert!(
+            (1..=sources.len()).contains(&number),
+            "{line:?}: no source [{number}]\n{out}"
+        );
+        cited.insert(number);
+    }
+    assert_eq!(cited.len(), sources.len(), "every source listed is cited:\n{out}");
+    (lines[0], facts, sources)
+}
+
 #[test]
 fn answer_imei_in_english_names_category_source_purpose_and_document() {
     let run = privcat(&["answer", "imei"]);
     let out = run.ok();
+    let (name, facts, sources) = answer_parts(out);
+    assert_eq!(name, "IMEI number");
+    // The English edition's words (catalog/sources/intune/en-US/privacy-data-collect.md): "End-user
+    // devices (when they enroll for Intune management and during usage)", "Identified data collected
+    // by Intune may include, but is not limited to:".
+    let seed = intune_document(SEED);
+    assert_eq!(
+        facts[..3],
+        [
+            "- Microsoft Intune lists it as identified data (group: Hardware inventory information); the document's list is not exhaustive [1]",
+            "- Collected from end-user devices, when they enroll for Intune management and during usage (the source is inferred by the catalog, not stated item by item in the document) [2]",
+            "- Purpose: Identified data is used to manage a user’s device and applications, and to provision the Intune service. [1]",
+        ],
+        "{out}"
+    );
+    assert_eq!(
+        sources[..2],
+        [
+            format!(
+                "[1] “Data collection in Intune”, section “Identified data”, dated 2018-05-18: {}",
+                seed.url
+            ),
+            format!(
+                "[2] “Data collection in Intune”, section “Data collection in Intune”, dated 2018-05-18: {}",
+                seed.url
+            ),
+        ],
+        "{out}"
+    );
+    // The same field in the 2023 rewrite of the page, with its own source.
+    let rewrite = intune_document("privacy-data-collect-2023");
+    let also = facts
+        .iter()
+        .find(|l| l.starts_with("- Also listed as “IMEI number”: "));
+    let also = also.unwrap_or_else(|| panic!("no listing of the 2023 page in\n{out}"));
     assert_has(
-        out,
+        also,
         &[
-            "IMEI number",
-            "identified data",
-            "Hardware inventory information",
-            "end-user devices",
-            "when they are enrolled for management by Intune",
-            "Purpose: Identified data is used to manage",
-            "“Datainsamling i Intune”",
-            "2018-05-18",
-            "“Identified data”",
-            // "kan inkludera, men är inte begränsade till"
-            "not exhaustive",
+            "lists it as required data (group: Hardware inventory information)",
+            "no document says so",
         ],
     );
-    assert_eq!(out.lines().count(), 1, "one paragraph on one line: {out}");
+    let number = also.rsplit_once(" [").unwrap().1.trim_end_matches(']');
+    let source = format!(
+        "[{number}] “Data collection in Intune”, section “Required data”, dated {}: {}",
+        rewrite.date, rewrite.url
+    );
+    assert!(sources.contains(&source.as_str()), "{source} in\n{out}");
     assert_eq!(run.stderr, "", "an exact id names no other items");
 }
 
@@ -315,18 +385,20 @@ fn answer_follows_lang_and_the_option_wins_over_it() {
 
 #[test]
 fn answer_for_app_inventory_states_the_corporate_owned_condition() {
+    // "Application inventory data is only collected when marked by the Admin as a corporate-owned
+    // device or the compliant app feature is turned on." (the English edition; the Swedish:
     // "Programinventeringsdata samlas endast in om enheten har markerats av administratören som en
-    // företagsägd enhet eller om funktionen för kompatibel app har aktiverats."
+    // företagsägd enhet eller om funktionen för kompatibel app har aktiverats.")
     for query in ["app-name", "app name"] {
         let run = privcat(&["answer", query]);
         let out = run.ok();
-        assert!(out.starts_with("App name — "), "{query}: {out}");
+        // The English edition lists it as "app name".
+        assert!(out.starts_with("app name\n"), "{query}: {out}");
         assert_has(
             out,
             &[
-                "corporate-owned device",
-                "compliant-app feature",
-                "“Application inventory”",
+                "(group: Application inventory)",
+                "\n- Conditions: Application inventory data is only collected when marked by the Admin as a corporate-owned device or the compliant app feature is turned on. [1]\n",
             ],
         );
     }
@@ -337,9 +409,13 @@ fn answer_for_app_inventory_states_the_corporate_owned_condition() {
 #[test]
 fn answer_for_a_query_answers_the_best_match_and_names_the_others_on_stderr() {
     let run = privcat(&["answer", "app name"]);
-    let out = run.ok();
-    assert_eq!(out.lines().count(), 1, "stdout is only the paragraph: {out}");
-    assert!(out.ends_with(".\n"), "{out}");
+    let exact = privcat(&["answer", "app-name"]);
+    assert_eq!(
+        run.ok(),
+        exact.ok(),
+        "stdout is only the answer for the best match"
+    );
+    assert!(run.stdout.ends_with('\n'), "{}", run.stdout);
     let prefix = "privcat: answered for `app-name`, the best match; also close: ";
     let err = run.stderr.trim_end();
     assert!(err.starts_with(prefix), "{err}");
@@ -370,7 +446,7 @@ fn search_imei_puts_the_imei_item_first() {
         &[
             "IMEI number",
             "Identified data › Hardware inventory information",
-            "when they are enrolled for management by Intune",
+            "when they enroll for Intune management and during usage",
         ],
     );
     assert_eq!(run.stderr, "");
@@ -431,8 +507,14 @@ fn search_json_has_the_query_and_scored_items() {
 #[test]
 fn search_category_filter_keeps_only_that_category() {
     let catalog = intune_items();
-    let expected = catalog.iter().filter(|i| i.category == "pseudonymized");
-    assert_eq!(expected.count(), 22, "the document's pseudonymized list");
+    let expected = catalog
+        .iter()
+        .filter(|i| i.category.as_deref() == Some("pseudonymized"));
+    assert!(
+        expected.clone().all(|i| i.document == SEED),
+        "only the seed page has the category"
+    );
+    assert_eq!(expected.count(), 22, "the seed page's pseudonymized list");
     let args = ["search", "a", "--category", "pseudonymized"];
     let doc = privcat(&with(&args, &["--format", "json"])).json();
     let items = doc["items"].as_array().unwrap();
@@ -508,16 +590,21 @@ fn show_imei_prints_every_part_of_the_detail() {
         out,
         &[
             "Identified data",
-            // The category's definition.
-            "Most of the personal data Intune collects is identified data",
+            // The category's definition, in the English edition's words.
+            "Most personal data collected by Intune is identified data.",
             "Hardware inventory information",
             "End-user devices",
-            "when they are enrolled for management by Intune",
+            "when they enroll for Intune management and during usage",
             "stated for the source “End-user devices”",
-            "Identified data is used to manage a user's device",
-            "“Datainsamling i Intune”",
+            "Identified data is used to manage a user’s device",
+            "“Data collection in Intune”",
             "2018-05-18",
             "section “Identified data”",
+            // A fact given for a whole document that covers this page's data.
+            "stated for all the data covered by “Data storage and processing in Intune”",
+            // Text-valued keys print as "key: value", the others as before.
+            "kept 30 days · starts: after the user is removed from Intune management",
+            "party Apple · service: APNs · message: Authenticate · field: IMEI",
         ],
     );
     let at = |label: &str| {
@@ -572,57 +659,115 @@ fn show_an_unknown_id_exits_2_and_suggests_the_closest() {
 
 #[test]
 fn show_app_icons_explains_the_translation() {
-    // The Swedish edition lists "ikoner" where the English original lists the app's size.
+    // The Swedish edition lists "ikoner" where the English original lists the app's size; each
+    // language shows its own edition's word.
     let run = privcat(&["show", "app-icons"]);
     let out = run.ok();
-    assert!(out.starts_with("Icons\nikoner\n"), "{out}");
-    assert_has(out, &["size", "\"ikoner\""]);
+    assert!(out.starts_with("size\nikoner\n"), "{out}");
+    assert_has(out, &["\"size\"", "\"ikoner\""]);
     assert_has(privcat(&["show", "app-icons", "--lang", "sv"]).ok(), &["storlek"]);
 }
 
 // ---------------------------------------------------------------------------------------------
 // list
 
+/// The heading `privcat list` gives the seed page: its title and, since the 2023 rewrite has the
+/// same title, its date.
+const SEED_HEADING: &str = "Data collection in Intune · 2018-05-18";
+
 #[test]
 fn list_shows_every_item_under_the_three_categories_in_document_order() {
-    let run = privcat(&["list"]);
+    let run = privcat(&["list", "--document", SEED]);
     let out = run.ok();
     let headings: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ')).collect();
     assert_eq!(
         headings,
-        ["Identified data", "Pseudonymized data", "Aggregated data"]
+        [
+            SEED_HEADING,
+            "Identified data",
+            "Pseudonymized data",
+            "Aggregated data"
+        ]
     );
-    let ids = intune_ids();
-    assert_eq!(ids_in(out, &ids), ids, "every id once, in the catalog's order");
-    let groups = intune_yaml()["groups"].as_sequence().unwrap().len();
+    let items = seed_items();
+    let ids = seed_ids();
+    assert_eq!(
+        ids_in(out, &intune_ids()),
+        ids,
+        "every id of the page once, in the catalog's order"
+    );
+    let groups: BTreeSet<&str> = items.iter().filter_map(|i| i.group.as_deref()).collect();
+    let groups = groups.len();
     assert_eq!(
         out.lines().count(),
-        ids.len() + 3 + groups,
-        "a line per item, a heading per category and per group"
+        ids.len() + 1 + 3 + groups,
+        "a line per item, a heading for the document, per category and per group"
     );
     let imei = out.lines().find(|l| l.trim_start().starts_with("imei ")).unwrap();
     assert!(imei.ends_with("IMEI number"), "{imei}");
 }
 
 #[test]
+fn list_shows_every_document_of_the_library_under_its_own_heading() {
+    let out = privcat(&["list"]).stdout;
+    let ids = intune_ids();
+    assert_eq!(ids_in(&out, &ids), ids, "every id once, in the catalog's order");
+    let items = intune_items();
+    let documents: Vec<CatalogDocument> = intune_documents()
+        .into_iter()
+        .filter(|d| items.iter().any(|i| i.document == d.id))
+        .collect();
+    assert!(documents.len() > 1, "a library of several documents");
+    let headings: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ')).collect();
+    let mut first_seen = Vec::new();
+    for document in &documents {
+        // Two documents share the title "Data collection in Intune" (2020 and 2023): their
+        // headings tell them apart by date; the others' do not need to.
+        let shared = documents.iter().filter(|d| d.title == document.title).count() > 1;
+        let heading = if shared {
+            format!("{} · {}", document.title, document.date)
+        } else {
+            document.title.clone()
+        };
+        let at = headings.iter().position(|h| *h == heading);
+        first_seen.push(at.unwrap_or_else(|| panic!("no heading {heading:?} in\n{out}")));
+        if shared {
+            assert!(
+                !headings.contains(&document.title.as_str()),
+                "a bare {:?}",
+                document.title
+            );
+        }
+    }
+    assert!(
+        first_seen.is_sorted(),
+        "documents in the catalog's order: {first_seen:?}"
+    );
+    assert!(headings.contains(&SEED_HEADING));
+}
+
+#[test]
 fn list_by_category_prints_that_categorys_items() {
     let expected: Vec<String> = intune_items()
         .into_iter()
-        .filter(|i| i.category == "aggregated")
+        .filter(|i| i.category.as_deref() == Some("aggregated"))
         .map(|i| i.id)
         .collect();
-    // "Aggregerade data": administrator usage data, then seven tenant account counts.
+    // "Aggregated data" on the seed page: administrator usage data, then seven tenant account counts.
     assert_eq!(expected.len(), 8);
     let run = privcat(&["list", "--category", "aggregated"]);
     let out = run.ok();
-    assert_eq!(out.lines().next(), Some("Aggregated data"));
+    let headings: Vec<&str> = out.lines().take(2).collect();
+    assert_eq!(headings, [SEED_HEADING, "Aggregated data"]);
     assert_eq!(ids_in(out, &intune_ids()), expected);
 }
 
 #[test]
-fn list_json_has_all_66_items() {
-    let doc = privcat(&["list", "--format", "json"]).json();
+fn list_json_has_all_66_items_of_the_seed_page_and_every_item_of_the_library() {
+    let doc = privcat(&["list", "--document", SEED, "--format", "json"]).json();
     assert_eq!(doc["items"].as_array().unwrap().len(), 66);
+    assert_eq!(json_ids(&doc), seed_ids());
+    let doc = privcat(&["list", "--format", "json"]).json();
     assert_eq!(json_ids(&doc), intune_ids());
 }
 
@@ -671,15 +816,29 @@ fn export_csv_has_a_header_and_a_row_per_item() {
     assert!(text.starts_with("catalog,id,"), "{}", &text[..80]);
     assert!(text.ends_with("\r\n"), "RFC 4180 line ends");
     let table = Table::parse(text);
-    assert_eq!(table.records.len(), 66);
     let ids: Vec<&str> = table.records.iter().map(|r| &r[1]).collect();
-    assert_eq!(ids, intune_ids());
+    assert_eq!(
+        ids,
+        intune_ids(),
+        "a row per item of the library, in the catalog's order"
+    );
     assert!(table.records.iter().all(|r| r.len() == table.header.len()));
     assert_eq!(table.cell("imei", "name"), "IMEI number");
     assert_eq!(table.cell("imei", "category"), "Identified data");
     assert_eq!(table.cell("imei", "group"), "Hardware inventory information");
-    assert_eq!(table.cell("imei", "document"), "Datainsamling i Intune");
-    assert_has(table.cell("imei", "conditions"), &["when they are enrolled"]);
+    assert_eq!(table.cell("imei", "document"), "Data collection in Intune");
+    assert_eq!(table.cell("imei", "document_id"), SEED);
+    // The 2023 rewrite has the same title; its id tells it apart.
+    assert_eq!(table.cell("c23-imei", "document"), "Data collection in Intune");
+    assert_eq!(table.cell("c23-imei", "document_id"), "privacy-data-collect-2023");
+    assert_has(
+        table.cell("imei", "conditions"),
+        &["when they enroll for Intune management and during usage"],
+    );
+    let column = table.header.iter().position(|h| h == "document_id").unwrap();
+    let documents: Vec<&str> = table.records.iter().map(|r| &r[column]).collect();
+    let expected: Vec<String> = intune_items().into_iter().map(|i| i.document).collect();
+    assert_eq!(documents, expected, "the id of the document that lists each item");
 }
 
 #[test]
@@ -766,45 +925,81 @@ fn is_item_row(line: &str) -> bool {
     line.starts_with("| ") && line.contains(" (`")
 }
 
+/// The `### ` parts of a Markdown report's section: heading line and the lines under it.
+fn md_parts<'t>(lines: &[&'t str]) -> Vec<(&'t str, Vec<&'t str>)> {
+    let mut parts: Vec<(&str, Vec<&str>)> = Vec::new();
+    for &line in lines {
+        if line.starts_with("### ") {
+            parts.push((line, Vec::new()));
+        } else if let Some(last) = parts.last_mut() {
+            last.1.push(line);
+        }
+    }
+    parts
+}
+
+/// The item ids of a Markdown table's rows, in order.
+fn md_row_ids<'t>(lines: &[&'t str]) -> Vec<&'t str> {
+    let rows = lines.iter().filter(|l| is_item_row(l));
+    rows.map(|r| r.rsplit_once(" (`").unwrap().1.split_once("`)").unwrap().0)
+        .collect()
+}
+
 #[test]
 fn export_md_is_a_report_with_a_table_per_category() {
     let run = privcat(&["export", "--format", "md"]);
     let text = run.ok();
-    let document = text.lines().find(|l| l.starts_with("Document: "));
-    assert_has(
-        document.expect("a document line"),
-        &["“Datainsamling i Intune”", "2018-05-18"],
-    );
     // "Vi säljer inte några data som samlas in av vår tjänst till någon tredje part".
     assert_has(text, &["We do not sell any data"]);
 
+    // A section per document that lists items, in the catalog's order, each naming its document.
+    let items = intune_items();
+    let documents: Vec<CatalogDocument> = intune_documents()
+        .into_iter()
+        .filter(|d| items.iter().any(|i| i.document == d.id))
+        .collect();
     let sections = md_sections(text);
-    let categories: Vec<&(&str, Vec<&str>)> =
-        sections.iter().filter(|(h, _)| h.ends_with(" items)")).collect();
-    let headings: Vec<&str> = categories.iter().map(|(h, _)| *h).collect();
+    let sections: Vec<&(&str, Vec<&str>)> = sections
+        .iter()
+        .filter(|(_, body)| body.iter().any(|l| l.starts_with("Document: ")))
+        .collect();
+    assert_eq!(sections.len(), documents.len(), "{text}");
+    for ((heading, body), document) in sections.iter().zip(&documents) {
+        let title = document.title.replace('|', "\\|");
+        assert_eq!(*heading, format!("## {title}"));
+        let line = body.iter().find(|l| l.starts_with("Document: ")).unwrap();
+        assert_has(
+            line,
+            &[&format!("“{}”", document.title), &document.date, &document.url],
+        );
+        let ids: Vec<String> = items
+            .iter()
+            .filter(|i| i.document == document.id)
+            .map(|i| i.id.clone())
+            .collect();
+        assert_eq!(md_row_ids(body), ids, "{heading}: a row per item, in order");
+    }
+
+    // The seed page: a table per category, with the page's counts.
+    let (_, seed) = sections[0];
+    let parts = md_parts(seed);
+    let headings: Vec<&str> = parts.iter().map(|(h, _)| *h).collect();
     let expected = [
-        "## Identified data (36 items)",
-        "## Pseudonymized data (22 items)",
-        "## Aggregated data (8 items)",
+        "### Identified data (36 items)",
+        "### Pseudonymized data (22 items)",
+        "### Aggregated data (8 items)",
     ];
     assert_eq!(headings, expected);
-    let items = intune_items();
-    for ((heading, body), category) in categories
-        .iter()
-        .zip(["identified", "pseudonymized", "aggregated"])
-    {
+    for ((heading, body), category) in parts.iter().zip(["identified", "pseudonymized", "aggregated"]) {
         let separator = body.iter().position(|l| l.starts_with("| --- |"));
         let separator = separator.unwrap_or_else(|| panic!("no table under {heading}"));
         assert!(body[separator - 1].starts_with("| Item |"), "{heading}");
-        let rows: Vec<&&str> = body.iter().filter(|l| is_item_row(l)).collect();
-        let ids = items.iter().filter(|i| i.category == category);
-        let ids: Vec<String> = ids.map(|i| format!("(`{}`)", i.id)).collect();
-        assert_eq!(rows.len(), ids.len(), "{heading}");
-        for (row, id) in rows.iter().zip(&ids) {
-            assert!(row.contains(id.as_str()), "{row} should be {id}");
-        }
+        let ids = items.iter().filter(|i| i.category.as_deref() == Some(category));
+        let ids: Vec<&str> = ids.map(|i| i.id.as_str()).collect();
+        assert_eq!(md_row_ids(body), ids, "{heading}");
     }
-    assert_eq!(text.lines().filter(|l| is_item_row(l)).count(), 66);
+    let rows = md_row_ids(&text.lines().collect::<Vec<_>>());
+    assert_eq!(rows, intune_ids(), "one row per item of the library");
 }
 
 #[test]
@@ -840,7 +1035,7 @@ fn export_md_keeps_each_row_on_one_line() {
 fn export_json_by_category() {
     let doc = privcat(&["export", "--format", "json", "--category", "identified"]).json();
     let items = doc["items"].as_array().unwrap();
-    assert_eq!(items.len(), 36, "the document's identified data");
+    assert_eq!(items.len(), 36, "the seed page's identified data");
     assert!(items.iter().all(|i| i["category"] == "identified"));
     let doc = privcat(&["export", "--category", "aggregated"]).json();
     assert_eq!(json_ids(&doc).len(), 8, "JSON is the default format");
@@ -937,14 +1132,31 @@ fn catalogs_describes_the_builtin_catalog() {
     let run = privcat(&["catalogs"]);
     let out = run.ok();
     assert!(out.starts_with("intune "), "{out}");
+    // Every document, those that list no item of their own too, with its date and address.
+    for document in intune_documents() {
+        let line = format!(
+            "  “{}” (Microsoft Intune, Microsoft), {}, ",
+            document.title, document.date
+        );
+        assert_has(out, &[&line, &format!("  {}\n", document.url)]);
+    }
+    // The counts: the library's, and per category in the catalog's order.
+    let items = intune_items();
+    let yaml = intune_yaml();
+    let counts: Vec<String> = yaml_ids(&yaml["categories"])
+        .iter()
+        .map(|c| {
+            let n = items.iter().filter(|i| i.category.as_ref() == Some(c)).count();
+            format!("{c} {n}")
+        })
+        .collect();
+    let summary = format!("  {} items ({}), ", items.len(), counts.join(", "));
     assert_has(
         out,
         &[
-            "Datainsamling i Intune",
-            "Microsoft Intune",
-            "2018-05-18",
-            "66 items",
-            "identified 36, pseudonymized 22, aggregated 8",
+            &summary,
+            // The seed page's own counts.
+            "(identified 36, pseudonymized 22, aggregated 8, ",
             "languages sv, en",
         ],
     );

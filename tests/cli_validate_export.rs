@@ -1,12 +1,38 @@
 //! The built binary as a user runs it: `privcat validate` and `privcat export --format json`,
 //! their output, exit codes, and no panic whatever the input.
 
+#[path = "support/intune_yaml.rs"]
+mod intune_yaml;
+
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const SUMMARY: &str = "ok: 1 catalog, 66 items (identified 36, pseudonymized 22, aggregated 8), 0 warnings\n";
+use intune_yaml::{by_id, intune_items, intune_yaml};
+
+/// What `privcat validate` prints for the built-in catalog: its item count and the count of each
+/// category, in the catalog's order.
+fn builtin_summary() -> String {
+    let yaml = intune_yaml();
+    let items = intune_items();
+    let counts: Vec<String> = yaml["categories"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let id = c["id"].as_str().unwrap();
+            let n = items.iter().filter(|i| i.category.as_deref() == Some(id)).count();
+            format!("{id} {n}")
+        })
+        .collect();
+    format!(
+        "ok: 1 catalog, {} items ({}), 0 warnings\n",
+        items.len(),
+        counts.join(", ")
+    )
+}
 
 /// Runs privcat from the crate root, so relative paths are those a user types there.
 fn privcat(args: &[&str]) -> Output {
@@ -41,7 +67,13 @@ fn assert_no_panic(output: &Output, what: &str) {
 fn validate_the_catalog_folder() {
     let out = privcat(&["validate", "catalog/"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out), SUMMARY);
+    assert_eq!(stdout(&out), builtin_summary());
+    // The seed page's own counts ("Datainsamling i Intune", 2020).
+    assert!(
+        stdout(&out).contains(" (identified 36, pseudonymized 22, aggregated 8, "),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(stderr(&out), "");
 }
 
@@ -49,7 +81,7 @@ fn validate_the_catalog_folder() {
 fn validate_without_paths_checks_the_builtin_catalog() {
     let out = privcat(&["validate"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out), SUMMARY);
+    assert_eq!(stdout(&out), builtin_summary());
 }
 
 #[test]
@@ -271,36 +303,59 @@ fn export_json_has_every_item_with_the_documented_keys() {
     assert_eq!(catalogs.len(), 1);
     assert_eq!(catalogs[0]["id"], "intune");
     assert_eq!(catalogs[0]["languages"], serde_json::json!(["sv", "en"]));
+    // The languages of each document's editions, from the file: the 2023 rewrite is English only.
+    let yaml = intune_yaml();
+    let languages: HashMap<&str, Vec<&str>> = yaml["documents"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let editions = d["editions"].as_sequence().unwrap();
+            let languages = editions.iter().map(|e| e["language"].as_str().unwrap()).collect();
+            (d["id"].as_str().unwrap(), languages)
+        })
+        .collect();
+    let has_languages =
+        |text: &Value, document: &str| languages[document].iter().all(|l| text[l].is_string());
+    let yaml_categories = by_id(&yaml, "categories");
+    let catalog_items = intune_items();
     let items = json["items"].as_array().unwrap();
-    assert_eq!(items.len(), 66);
-    for item in items {
+    let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    let expected: Vec<&str> = catalog_items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, expected, "every item of the library, in the catalog's order");
+    for (item, catalog_item) in items.iter().zip(&catalog_items) {
         let keys: Vec<&str> = item.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys, ITEM_KEYS, "{}", item["id"]);
         assert_eq!(item["catalog"], "intune");
-        assert!(
-            item["name"]["sv"].is_string() && item["name"]["en"].is_string(),
-            "{item}"
-        );
+        assert_eq!(item["document"], catalog_item.document.as_str(), "{}", item["id"]);
+        assert!(has_languages(&item["name"], &catalog_item.document), "{item}");
         assert!(item["section"].is_string());
         assert!(item["platforms"].is_array());
         assert!(item["notes"].is_array());
-        for list in ["conditions", "purpose"] {
+        for list in ["conditions", "purpose", "facts"] {
             for statement in item[list].as_array().unwrap() {
                 let origin = statement["origin"].as_str().unwrap();
                 assert!(
-                    ["item", "group", "category", "source"].contains(&origin),
+                    ["item", "group", "category", "source", "document"].contains(&origin),
                     "{statement}"
                 );
                 assert!(["stated", "inferred"].contains(&statement["basis"].as_str().unwrap()));
                 assert!(statement["section"].is_string());
-                assert!(statement["text"]["sv"].is_string() && statement["text"]["en"].is_string());
+                let cited = statement["cite"]["document"].as_str().unwrap();
+                assert!(
+                    has_languages(&statement["text"], cited),
+                    "{}: a text in every language of the document it cites: {statement}",
+                    item["id"]
+                );
             }
         }
-        assert!(!item["purpose"].as_array().unwrap().is_empty(), "{}", item["id"]);
+        // Every category of the catalog states a purpose, so every item in one has it.
+        if let Some(category) = &catalog_item.category {
+            assert!(!yaml_categories[category.as_str()]["purpose"].is_null());
+            assert!(!item["purpose"].as_array().unwrap().is_empty(), "{}", item["id"]);
+        }
     }
-    let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
-    assert_eq!(ids.first(), Some(&"owner-name"));
-    assert_eq!(ids.last(), Some(&"pending-install-device-count"));
+    assert_eq!(ids.first(), Some(&"owner-name"), "the seed page's first item");
 }
 
 #[test]
@@ -311,6 +366,7 @@ fn export_json_resolves_where_each_value_came_from() {
     let imei = find(items, "imei");
     assert_eq!(imei["group"], "hardware-inventory");
     assert_eq!(imei["category"], "identified");
+    assert_eq!(imei["document"], "privacy-data-collect");
     assert_eq!(imei["sources"][0]["id"], "end-user-devices");
     assert_eq!(imei["sources"][0]["origin"], "group");
     assert_eq!(imei["sources"][0]["origin_id"], "hardware-inventory");
@@ -325,6 +381,12 @@ fn export_json_resolves_where_each_value_came_from() {
             .as_str()
             .unwrap()
             .starts_with("när de registreras")
+    );
+    // The English edition's own words: "End-user devices (when they enroll for Intune management and
+    // during usage)."
+    assert_eq!(
+        condition["text"]["en"],
+        "when they enroll for Intune management and during usage"
     );
 
     let keys = find(items, "static-authenticators");
@@ -348,22 +410,39 @@ fn export_json_resolves_where_each_value_came_from() {
         find(items, "apple-id-ios")["platforms"],
         serde_json::json!(["ios-ipados"])
     );
+    // Linked on the page itself, and each to its place in the 2023 rewrite: the set is closed.
+    let same_field = [
+        "azure-ad-device-id",
+        "managed-app-azure-ad-device-id",
+        "c23-entra-device-id",
+        "c23-managed-app-entra-device-id",
+    ];
+    for id in same_field {
+        let others: Vec<&str> = same_field.iter().copied().filter(|o| *o != id).collect();
+        assert_eq!(find(items, id)["also_listed"], serde_json::json!(others), "{id}");
+        let links: Vec<Value> = others
+            .iter()
+            .map(|o| serde_json::json!({"id": o, "basis": "inferred"}))
+            .collect();
+        assert_eq!(find(items, id)["links"], Value::Array(links), "{id}");
+    }
     assert_eq!(
-        find(items, "azure-ad-device-id")["also_listed"],
-        serde_json::json!(["managed-app-azure-ad-device-id"])
+        find(items, "feature-use-count")["also_listed"],
+        serde_json::json!([]),
+        "listed once in the library"
     );
-    assert_eq!(
-        find(items, "azure-ad-device-id")["links"],
-        serde_json::json!([{"id": "managed-app-azure-ad-device-id", "basis": "inferred"}])
-    );
-    assert_eq!(find(items, "admin-upn")["also_listed"], serde_json::json!([]));
     assert_eq!(
         find(items, "imei")["cite"],
-        serde_json::json!({"document": "data-collect", "section": "identified-data"})
+        serde_json::json!({"document": "privacy-data-collect", "section": "identified-data"})
     );
     assert_eq!(
         find(items, "iccid")["name"],
         serde_json::json!({"sv": "ICCID", "en": "ICCID"})
+    );
+    // The 2023 rewrite is English only: its texts have no Swedish.
+    assert_eq!(
+        find(items, "c23-iccid")["name"],
+        serde_json::json!({"en": "ICCID"})
     );
 
     let statements = json["catalogs"][0]["statements"].as_array().unwrap();

@@ -276,9 +276,7 @@ fn show_groups_every_fact_by_kind_with_its_citation() {
     assert_eq!(code, 0, "{err}");
     for expected in [
         "Visible to the organisation\n  Phone number: in full on corporate devices, the last four digits on personal ones.\n    visible in some cases\n    stated for this item · “What your organisation can see”, section “Maybe” (#maybe), dated 2021-05-01",
-        "Listed as collected\n  Acme MDM collects this device data:\n    from its listing “Phone number” (Data Acme MDM collects) · a document says they are the same",
-        "Retention\n  We keep device data for 30 days after the device is removed.\n    kept 30 days · from after the device is removed",
-        "The same field elsewhere\n  Phone number — Hardware",
+        "The same field elsewhere\n  Phone number — Hardware\n  The page says this is the phone number Acme MDM collects.\n    phone-number · Data Acme MDM collects · a document says they are the same",
         "Whose data\n  End user\n    given for the group “Your organisation may see”",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");
@@ -287,9 +285,29 @@ fn show_groups_every_fact_by_kind_with_its_citation() {
         !out.contains("Only from corporate devices."),
         "another listing's conditions stay there:\n{out}"
     );
+    // What the other listing's whole category or document says stays there too: it is said of
+    // every item that page lists, not of this field.
+    for theirs in [
+        "Acme MDM collects this device data:",
+        "We keep device data for 30 days",
+    ] {
+        assert!(!out.contains(theirs), "{theirs:?} is the other page's:\n{out}");
+    }
+    // On the listing itself, a document's fact reads as said of all the data the document covers.
+    let (_, phone, _) = privcat(&["show", "phone-number", "-c", FIXTURE]);
+    for expected in [
+        "Listed as collected\n  Acme MDM collects this device data:\n    stated for the category “Identified data”",
+        "Retention\n  We keep device data for 30 days after the device is removed.\n    kept 30 days · starts: after the device is removed\n    stated for all the data covered by “Data Acme MDM collects” · “Data Acme MDM collects”, section “How long we keep it” (#retention), dated 2021-03-01",
+    ] {
+        assert!(phone.contains(expected), "missing {expected:?} in\n{phone}");
+    }
+    // What is said of another listing itself is said of the field, with where it comes from.
+    let (_, serial, _) = privcat(&["show", "visible-serial-number", "-c", FIXTURE]);
+    let shared = "Shared with\n  The device's serial number.\n    party Apple · service: DEP · field: serial_number\n    from its listing “serial_number” (What your organisation can see) · the catalog reads them as the same; no document says so";
+    assert!(serial.contains(shared), "missing {shared:?} in\n{serial}");
     let (_, sv, _) = privcat(&["show", "sent-serial-number", "-c", FIXTURE, "--lang", "sv"]);
     assert!(
-        sv.contains("Delas med\n  Enhetens serienummer.\n    part Apple · tjänst DEP · fält serial_number"),
+        sv.contains("Delas med\n  Enhetens serienummer.\n    part Apple · tjänst: DEP · fält: serial_number"),
         "{sv}"
     );
 }
@@ -318,7 +336,15 @@ fn the_new_facets_filter_list_search_and_export() {
         out.contains("photos") && !out.contains("browsing-history"),
         "{out}"
     );
-    let (_, out, _) = privcat(&["list", "--platform", "macos"]);
+    // The built-in catalog: on the seed page, one item is for macOS alone ("Mac Address for Mac
+    // devices"); the library has more, which the export names.
+    let (_, out, _) = privcat(&[
+        "list",
+        "--platform",
+        "macos",
+        "--document",
+        "privacy-data-collect",
+    ]);
     let ids: Vec<&str> = out
         .lines()
         .filter(|l| l.starts_with("    "))
@@ -326,9 +352,22 @@ fn the_new_facets_filter_list_search_and_export() {
         .collect();
     assert_eq!(
         ids,
-        ["mac-address-macos  MAC address for Mac devices"],
+        ["mac-address-macos  Mac Address for Mac devices"],
         "the built-in catalog:\n{out}"
     );
+    let (_, out, _) = privcat(&["list", "--platform", "macos", "--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let (_, all, _) = privcat(&["export"]);
+    let all: serde_json::Value = serde_json::from_str(&all).unwrap();
+    let ids = |doc: &serde_json::Value, keep: &dyn Fn(&serde_json::Value) -> bool| -> Vec<String> {
+        let items = doc["items"].as_array().unwrap().iter().filter(|i| keep(i));
+        items.map(|i| i["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let for_macos = ids(&all, &|i| {
+        i["platforms"].as_array().unwrap().contains(&"macos".into())
+    });
+    assert!(for_macos.len() > 1, "{for_macos:?}");
+    assert_eq!(ids(&listed, &|_| true), for_macos);
     let (code, _, err) = privcat(&["list", "-c", FIXTURE, "--subject", "end-usr"]);
     assert_eq!(code, 2);
     assert!(

@@ -78,9 +78,11 @@ fn library_detail_of_a_field_received_from_apple_140x50() {
     insta::assert_snapshot!(render(&app, &Theme::color(), 140, 50).backend());
 }
 
+/// The phone number Acme MDM collects: what the other document says of its own entry for the same field
+/// (that the organisation may see it) is carried over by the stated link.
 #[test]
 fn library_detail_across_a_stated_link_in_swedish_140x60() {
-    let app = library_after("kanske telefon", Lang::Sv);
+    let app = library_after("maskinvara telefon", Lang::Sv);
     insta::assert_snapshot!(render(&app, &Theme::color(), 140, 60).backend());
 }
 
@@ -216,6 +218,6 @@ fn scenario_marks_are_coloured() {
     );
     let buffer = terminal.backend().buffer();
     let theme = Theme::color();
-    let not_collected = cells_at(buffer, "✗ App name");
+    let not_collected = cells_at(buffer, "✗ app name");
     assert_eq!(not_collected[0].fg, theme.not_collected.fg.unwrap());
 }

@@ -17,7 +17,6 @@ impl FacetEntry {
     pub fn is_heading(&self) -> bool {
         matches!(self, FacetEntry::Heading(_))
     }
-
 }
 
 /// Every facet that offers a choice, in the table's order.

@@ -80,7 +80,7 @@ impl FactKind {
             FactKind::Storage => ("storage", &[], &[Key::Location, Key::RegionChosenBy]),
             FactKind::Right => ("right", &[Key::Action], &[Key::Actor]),
             FactKind::Security => ("security", &[], &[]),
-            FactKind::Statement => ("statement", &[], &[]),
+            FactKind::Statement => ("statement", &[], &[Key::Column]),
         };
         KindSpec {
             id,
@@ -138,6 +138,8 @@ pub enum Key {
     Action,
     /// Who can exercise it.
     Actor,
+    /// The heading of the table column the text stands in.
+    Column,
 }
 
 /// What a key's value is.
@@ -158,7 +160,7 @@ pub enum ValueType {
 }
 
 impl Key {
-    pub const ALL: [Key; 12] = [
+    pub const ALL: [Key; 13] = [
         Key::Party,
         Key::Service,
         Key::Message,
@@ -171,6 +173,7 @@ impl Key {
         Key::RegionChosenBy,
         Key::Action,
         Key::Actor,
+        Key::Column,
     ];
 
     /// The key as a catalog writes it, and its value's type.
@@ -188,6 +191,7 @@ impl Key {
             Key::RegionChosenBy => ("region_chosen_by", ValueType::Subject),
             Key::Action => ("action", ValueType::Choice(ChoiceSet::Action)),
             Key::Actor => ("actor", ValueType::Subject),
+            Key::Column => ("column", ValueType::Text),
         }
     }
 

@@ -41,9 +41,26 @@ impl Report {
     }
 }
 
-/// Loads the built-in Intune catalog.
+/// The built-in catalog as JSON, converted at build time (empty if it could not be).
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/intune.json"));
+
+/// Loads the built-in Intune catalog: from its JSON form, checked and resolved like any catalog;
+/// from the YAML itself when there is anything to report, so that every message has its line.
 pub fn load_builtin() -> Report {
-    load_texts(vec![(BUILTIN_NAME.to_owned(), BUILTIN_TEXT.as_bytes().to_vec())])
+    let from_json = serde_json::from_str::<CatalogFile>(BUILTIN_JSON)
+        .ok()
+        .map(|mut file| {
+            let altered = sanitize::clean_file(&mut file);
+            let found = validate::check(BUILTIN_NAME, &mut file);
+            (file, altered, found)
+        });
+    match from_json {
+        Some((file, altered, found)) if found.is_empty() && altered.owners().next().is_none() => Report {
+            library: Some(resolve::resolve(vec![(BUILTIN_NAME.to_owned(), file, altered)])),
+            diagnostics: Vec::new(),
+        },
+        _ => load_texts(vec![(BUILTIN_NAME.to_owned(), BUILTIN_TEXT.as_bytes().to_vec())]),
+    }
 }
 
 /// Loads every catalog named: files, and folders whose `*.yaml`/`*.yml` files are catalogs.

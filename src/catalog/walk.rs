@@ -142,6 +142,8 @@ pub enum Shape {
     Line,
     /// A sentence or more: line breaks are kept.
     Paragraph,
+    /// One row of a page, in the languages of the editions that have it: one line.
+    Row,
 }
 
 /// One thing the walk finds.
@@ -461,7 +463,7 @@ fn walk_document(w: &mut Walker, doc: &mut crate::catalog::schema::Document, ind
     w.at("not_catalogued", |w| {
         for (i, n) in doc.not_catalogued.iter_mut().enumerate() {
             w.nth(i, |w| {
-                w.text("text", &mut n.text, Shape::Line, true);
+                w.text("text", &mut n.text, Shape::Row, true);
                 w.text("why", &mut n.why, Shape::Paragraph, true);
             });
         }

@@ -11,7 +11,7 @@ use crate::text::Lang;
 const EXAMPLES: &str = "\
 Examples:
   privcat                                   open the explorer on the built-in Intune catalog
-  privcat answer imei                       a paragraph to paste into a ticket
+  privcat answer imei                       an answer to paste into a ticket
   privcat search 'mac address' --limit 5    ranked matches
   privcat show app-name                     everything about one item
   privcat export --format csv -o intune.csv a spreadsheet of every item
@@ -168,7 +168,8 @@ pub enum Command {
         #[arg(long, short = 'f', value_enum, default_value_t)]
         format: TextOrJson,
     },
-    /// A paragraph to paste into a ticket: what the item is, when and why it is collected, and the source.
+    /// The answer to paste into a ticket: where the documents list the item, when and why it is
+    /// collected, what else they say of it and of its other listings, each line citing its source.
     #[command(
         after_help = "Examples:\n  privcat answer imei\n  privcat answer 'app name' --lang sv\n\nWith a query that matches several items, the best match is answered and the others are listed.\nExit status: 0, 1 when nothing matches, 2 on error."
     )]

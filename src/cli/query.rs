@@ -280,7 +280,18 @@ fn wrapped(out: &mut Out, text: &str, indent: &str, style: Style) -> Result<()> 
     Ok(())
 }
 
-/// `privcat answer`: the paragraph for an id, or for the best match of a query.
+/// How far a wrapped answer line hangs: past its indent and "- ".
+fn hanging_indent(line: &str) -> usize {
+    let text = line.trim_start();
+    let indent = line.len() - text.len();
+    if text.starts_with("- ") {
+        indent + 2
+    } else {
+        indent
+    }
+}
+
+/// `privcat answer`: the answer for an id, or for the best match of a query.
 pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> {
     let (best, others) = if let Some(i) = library.find(query) {
         (i, Vec::new())
@@ -302,10 +313,23 @@ pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> 
             .collect();
         (first.item, others)
     };
-    let paragraph = answer_text(library, best, ctx.lang, &ctx.scenario);
-    match ctx.out.width {
-        Some(_) => wrapped(&mut ctx.out, &paragraph, "", Style::new())?,
-        None => ctx.out.line(&ctx.out.paint(&paragraph, Style::new()))?,
+    let text = answer_text(library, best, ctx.lang, &ctx.scenario);
+    for line in text.lines() {
+        // A source is left whole, so that its address stays one piece to copy or click.
+        let source = line.starts_with('[');
+        match ctx.out.width.filter(|_| !source) {
+            Some(width) => {
+                // A wrapped line hangs under its own text, after "- ".
+                let hang = hanging_indent(line);
+                let rest = wrap(&line[hang..], width.saturating_sub(hang).max(20));
+                for (i, part) in rest.iter().enumerate() {
+                    let lead = if i == 0 { &line[..hang] } else { &" ".repeat(hang) };
+                    ctx.out
+                        .line(&format!("{lead}{}", ctx.out.paint(part, Style::new())))?;
+                }
+            }
+            None => ctx.out.line(&ctx.out.paint(line, Style::new()))?,
+        }
     }
     if !others.is_empty() {
         let shown: Vec<String> = others
@@ -352,28 +376,14 @@ pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut 
     let hits: Vec<Hit> = selected.iter().map(|&item| Hit { item, score: 0 }).collect();
     for row in Row::browse(library, &hits) {
         let line = match row {
-            Row::Document { catalog, document } => {
-                let c = &library.catalogs[catalog];
-                let mut heading = c.documents[document].title.get(lang).to_owned();
-                if library.catalogs.len() > 1 {
-                    heading = format!("{} › {heading}", c.title.get(lang));
-                }
-                ctx.out.paint(&heading, style::TITLE)
-            }
-            Row::Category { catalog, category } => {
-                let c = &library.catalogs[catalog];
-                let mut heading = c.categories[category].name.get(lang).to_owned();
-                if library.catalogs.len() > 1 && c.documents.len() < 2 {
-                    heading = format!("{} › {heading}", c.title.get(lang));
-                }
-                ctx.out.paint(&heading, style::HEADING)
-            }
-            Row::Group { catalog, group } => match group {
-                Some(g) => format!(
-                    "  {}",
-                    ctx.out
-                        .paint(library.catalogs[catalog].groups[g].name.get(lang), style::GROUP)
-                ),
+            Row::Document { .. } => ctx
+                .out
+                .paint(&row.heading(library, lang).unwrap_or_default(), style::TITLE),
+            Row::Category { .. } => ctx
+                .out
+                .paint(&row.heading(library, lang).unwrap_or_default(), style::HEADING),
+            Row::Group { .. } => match row.heading(library, lang) {
+                Some(name) => format!("  {}", ctx.out.paint(&name, style::GROUP)),
                 None => continue,
             },
             Row::Item(hit) => {

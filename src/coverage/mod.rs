@@ -43,7 +43,11 @@ const SHORTEST_COVERING: usize = 4;
 /// Checks catalog `index` against the pages `page_of` finds for each edition of its documents; an
 /// edition without a page is not checked. A text in a language its document has no edition in is
 /// the catalog's translation, and is not looked for.
-pub fn check(library: &Library, index: usize, page_of: impl Fn(&Document, &Edition) -> Option<Page>) -> Report {
+pub fn check(
+    library: &Library,
+    index: usize,
+    page_of: impl Fn(&Document, &Edition) -> Option<Page>,
+) -> Report {
     let catalog = &library.catalogs[index];
     let quotes = quotes(library, index);
     let mut report = Report::default();

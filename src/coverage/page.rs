@@ -23,7 +23,10 @@ pub fn squeeze(text: &str) -> String {
 
 /// The front matter's `title` and the Markdown after the front matter.
 fn front_matter(markdown: &str) -> (Option<String>, &str) {
-    let Some(rest) = markdown.strip_prefix("---\n").or_else(|| markdown.strip_prefix("---\r\n")) else {
+    let Some(rest) = markdown
+        .strip_prefix("---\n")
+        .or_else(|| markdown.strip_prefix("---\r\n"))
+    else {
         return (None, markdown);
     };
     let Some(end) = rest.find("\n---") else {
@@ -185,13 +188,19 @@ från följande källor:
         assert_eq!(page.title.as_deref(), Some("Data Jamf skickar"));
         assert!(page.contains("Data som skickas"), "a heading without its anchor");
         assert!(page.contains("Intune samlar in personliga data från följande källor:"));
-        assert!(page.contains("det Azure-registrerade namnet"), "across a line break");
+        assert!(
+            page.contains("det Azure-registrerade namnet"),
+            "across a line break"
+        );
         assert!(page.contains("Ett fetstilt ord"));
         assert!(page.contains("Token, PushMagic"));
         assert!(page.contains("APNs | Token, PushMagic"), "a row, cell by cell");
         assert!(!page.contains("link.md"), "link targets are not text");
         assert!(!page.contains("Hidden in a comment"), "comments are not text");
-        assert!(!page.contains("Användarinformation Ägarens"), "a quote stays within one block");
+        assert!(
+            !page.contains("Användarinformation Ägarens"),
+            "a quote stays within one block"
+        );
     }
 
     #[test]

@@ -93,7 +93,10 @@ pub fn quotes(library: &Library, index: usize) -> Vec<Quote<'_>> {
         let d = catalog.cites.categories[k].document as usize;
         let place = format!("category `{}`", c.id);
         q.text(&c.name, d, &format!("{place} name"));
-        for (key, t) in [("definition", &c.definition), ("exhaustive_note", &c.exhaustive_note)] {
+        for (key, t) in [
+            ("definition", &c.definition),
+            ("exhaustive_note", &c.exhaustive_note),
+        ] {
             if let Some(t) = t {
                 q.text(t, d, &format!("{place} {key}"));
             }
@@ -103,7 +106,10 @@ pub fn quotes(library: &Library, index: usize) -> Vec<Quote<'_>> {
         let d = catalog.cites.groups[g].document as usize;
         let place = format!("group `{}`", group.id);
         q.text(&group.name, d, &format!("{place} name"));
-        for (key, t) in [("description", &group.description), ("exhaustive_note", &group.exhaustive_note)] {
+        for (key, t) in [
+            ("description", &group.description),
+            ("exhaustive_note", &group.exhaustive_note),
+        ] {
             if let Some(t) = t {
                 q.text(t, d, &format!("{place} {key}"));
             }

@@ -164,7 +164,12 @@ pub fn detail(library: &Library, index: usize, lang: Lang, scenario: &Scenario) 
         let mut seen: Vec<&Arc<Statement>> = item.facts.iter().map(|f| &f.statement).collect();
         for other in linked.iter().filter(|_| !kind.spec().local) {
             let theirs = &library.items[other.item];
-            for fact in theirs.facts_of(kind) {
+            // What is said of the other entry or its list is said of the field; what is said of its
+            // whole category or document is not.
+            for fact in theirs
+                .facts_of(kind)
+                .filter(|f| matches!(f.origin, Origin::Item | Origin::Group(_)))
+            {
                 if seen.iter().any(|s| Arc::ptr_eq(s, &fact.statement)) {
                     continue;
                 }

@@ -11,6 +11,17 @@ use crate::catalog::{Basis, Catalog, Cite, Fact, Key, Origin, Statement, Value};
 use crate::i18n::words;
 use crate::text::Lang;
 
+/// `s` with its first letter in lower case, unless the word is an acronym or a name.
+pub(crate) fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            c.to_lowercase().chain(chars).collect()
+        }
+        _ => s.to_owned(),
+    }
+}
+
 /// "stated for the group “Application inventory”", and so on.
 pub fn origin_label(catalog: &Catalog, origin: Origin, lang: Lang) -> String {
     let w = &words(lang).detail;
@@ -62,7 +73,7 @@ pub fn provenance(catalog: &Catalog, fact: &Fact, lang: Lang) -> String {
     parts.join(" · ")
 }
 
-/// A fact's keys in words, such as "party Apple · service ASM/DEP · field `serial_number`"; `None`
+/// A fact's keys in words, such as "party Apple · service: ASM/DEP · field: `serial_number`"; `None`
 /// when it has none.
 pub fn values(catalog: &Catalog, statement: &Statement, lang: Lang) -> Option<String> {
     let k = &words(lang).kinds;
@@ -85,7 +96,10 @@ pub fn values(catalog: &Catalog, statement: &Statement, lang: Lang) -> Option<St
                     _ => String::new(),
                 };
             }
-            format!("{} {shown}", k.key(*key))
+            match value {
+                Value::Text(_) => format!("{}: {shown}", k.key(*key)),
+                _ => format!("{} {shown}", k.key(*key)),
+            }
         })
         .filter(|s| !s.is_empty())
         .collect();

@@ -1,9 +1,11 @@
 //! What a scenario means for one item, in words: the outcome, the facts that decided it and why, and
 //! whether it rests on the catalog's own reading.
 
+use std::fmt::Write as _;
+
 use crate::catalog::{Basis, Library};
 use crate::describe::detail::Entry;
-use crate::describe::{origin_label, provenance};
+use crate::describe::{lower_first, origin_label, provenance};
 use crate::i18n::{fill, words};
 use crate::scenario::{Outcome, Scenario, Verdict, dimension_name, evaluate};
 use crate::text::Lang;
@@ -18,10 +20,10 @@ pub fn headline(library: &Library, index: usize, verdict: &Verdict, lang: Lang) 
         }
         Outcome::Collected => w.collected.to_owned(),
         Outcome::NotCollected => w.not_collected.to_owned(),
-        Outcome::Depends(dims) if dims.is_empty() => format!("{} — {}", w.depends, w.depends_unstructured),
+        Outcome::Depends(dims) if dims.is_empty() => format!("{} — {}", w.depends, w.unevaluable),
         Outcome::Depends(dims) => {
             let names: Vec<&str> = dims.iter().map(|d| dimension_name(catalog, d, lang)).collect();
-            format!("{} — {} {}", w.depends, w.depends_on, names.join(", "))
+            format!("{} — {}", w.depends, names.join(", "))
         }
         Outcome::Unsettled if verdict.because.is_empty() => format!("{} — {}", w.unsettled, w.never_stated),
         Outcome::Unsettled => format!("{} — {}", w.unsettled, w.only_inferred),
@@ -97,14 +99,47 @@ pub fn sentence(library: &Library, index: usize, scenario: &Scenario, lang: Lang
     let setup = scenario.describe(catalog, lang);
     let values = [("setup", setup.as_str()), ("product", catalog.product.as_str())];
     let mut s = match &verdict.outcome {
+        // Nothing in the setup decides it: say so, and whose data it is and where it comes from, so
+        // that no one reads it as data taken from the device the setup describes.
+        Outcome::Collected if verdict.because.is_empty() => {
+            let mut s = fill(w.sentence_collected_always, &values);
+            let item = &library.items[verdict.decided_by];
+            let names = |uses: &[crate::catalog::Use], names: &dyn Fn(usize) -> String| -> String {
+                uses.iter().map(|u| names(u.index)).collect::<Vec<_>>().join(", ")
+            };
+            let whose = names(&item.subjects, &|i| {
+                lower_first(catalog.subjects[i].name.get(lang))
+            });
+            let from = names(&item.sources, &|i| lower_first(catalog.sources[i].name.get(lang)));
+            if !whose.is_empty() {
+                s.push_str(&fill(w.data_about, &[("subjects", &whose)]));
+            }
+            if !from.is_empty() {
+                s.push_str(&fill(w.data_from, &[("sources", &from)]));
+            }
+            s
+        }
         Outcome::Collected => fill(w.sentence_collected, &values),
         Outcome::NotCollected => fill(w.sentence_not_collected, &values),
         Outcome::Unsettled => fill(w.sentence_unsettled, &values),
-        Outcome::Depends(_) => format!(
-            "{setup}: {}",
-            headline(library, index, &verdict, lang).to_lowercase()
+        Outcome::Depends(dims) if dims.is_empty() => fill(
+            w.sentence_depends,
+            &[("dimensions", w.unevaluable), values[0], values[1]],
         ),
+        Outcome::Depends(dims) => {
+            let names: Vec<String> = dims
+                .iter()
+                .map(|d| lower_first(dimension_name(catalog, d, lang)))
+                .collect();
+            fill(
+                w.sentence_depends,
+                &[("dimensions", &names.join(w.and)), values[0], values[1]],
+            )
+        }
     };
+    if verdict.basis == Basis::Inferred && verdict.outcome != Outcome::Unsettled {
+        let _ = write!(s, " ({})", w.rests_on_reading);
+    }
     let decider = &library.items[verdict.decided_by];
     let reasons: Vec<String> = verdict
         .because

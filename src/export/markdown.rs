@@ -128,7 +128,9 @@ fn category_section(
 ) {
     let w = words(lang);
     let heading = category.map_or(w.ui.items, |k| catalog.categories[k].name.get(lang));
-    let _ = writeln!(out, "{level} {heading} ({} {})\n", items.len(), w.export.items);
+    let (one, many) = w.export.items;
+    let noun = if items.len() == 1 { one } else { many };
+    let _ = writeln!(out, "{level} {heading} ({} {noun})\n", items.len());
     if let Some(k) = category {
         let category = &catalog.categories[k];
         if let Some(def) = &category.definition {

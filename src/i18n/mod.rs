@@ -108,6 +108,7 @@ pub struct KindWords {
     pub key_region_chosen_by: &'static str,
     pub key_action: &'static str,
     pub key_actor: &'static str,
+    pub key_column: &'static str,
     pub always: &'static str,
     pub sometimes: &'static str,
     pub view: &'static str,
@@ -159,6 +160,7 @@ impl KindWords {
             Key::RegionChosenBy => self.key_region_chosen_by,
             Key::Action => self.key_action,
             Key::Actor => self.key_actor,
+            Key::Column => self.key_column,
         }
     }
 
@@ -243,7 +245,7 @@ pub struct ScenarioWords {
     pub depends: &'static str,
     pub unsettled: &'static str,
     pub depends_on: &'static str,
-    pub depends_unstructured: &'static str,
+    pub unevaluable: &'static str,
     pub no_condition_stated: &'static str,
     pub never_stated: &'static str,
     pub only_inferred: &'static str,
@@ -258,6 +260,13 @@ pub struct ScenarioWords {
     pub sentence_collected: &'static str,
     pub sentence_not_collected: &'static str,
     pub sentence_unsettled: &'static str,
+    pub sentence_depends: &'static str,
+    /// `{product}`: collected whatever the setup.
+    pub sentence_collected_always: &'static str,
+    /// `{subjects}`.
+    pub data_about: &'static str,
+    /// `{sources}`.
+    pub data_from: &'static str,
     pub because: &'static str,
     pub and: &'static str,
     /// `{category}`.
@@ -275,7 +284,10 @@ pub struct AnswerWords {
     pub condition: &'static str,
     pub purpose: &'static str,
     pub no_purpose: &'static str,
-    pub reference: &'static str,
+    pub also_listed: &'static str,
+    pub same_field_inferred: &'static str,
+    pub same_field_stated: &'static str,
+    pub sources: &'static str,
     pub not_exhaustive: &'static str,
 }
 
@@ -284,7 +296,8 @@ pub struct ExportWords {
     pub statements: &'static str,
     pub item: &'static str,
     pub retrieved: &'static str,
-    pub items: &'static str,
+    /// One item, several items.
+    pub items: (&'static str, &'static str),
     pub other_facts: &'static str,
     pub inferred: &'static str,
 }

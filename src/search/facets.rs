@@ -121,7 +121,7 @@ impl Facet {
         match self {
             Facet::Category => c.categories[i].name.get(lang).to_owned(),
             Facet::Source => c.sources[i].name.get(lang).to_owned(),
-            Facet::Document => c.documents[i].title.get(lang).to_owned(),
+            Facet::Document => c.document_name(i, lang),
             Facet::Kind => words(lang).kinds.name(FactKind::ALL[i]).to_owned(),
             Facet::Party => c.parties[i].name.get(lang).to_owned(),
             Facet::Subject => c.subjects[i].name.get(lang).to_owned(),

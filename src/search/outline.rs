@@ -3,6 +3,7 @@
 
 use crate::catalog::Library;
 use crate::search::Hit;
+use crate::text::Lang;
 
 /// One line of the item list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,5 +59,36 @@ impl Row {
             rows.push(Row::Item(*hit));
         }
         rows
+    }
+}
+
+impl Row {
+    /// The words of a heading: a document's name (see [`crate::catalog::Catalog::document_name`]), a category's or a group's name, each after
+    /// its catalog's title when several catalogs are loaded and the heading does not already say
+    /// which. `None` for an item, and for the items that stand directly in their category.
+    pub fn heading(self, library: &Library, lang: Lang) -> Option<String> {
+        let several = library.catalogs.len() > 1;
+        let (c, text, prefix) = match self {
+            Row::Document { catalog, document } => {
+                let c = &library.catalogs[catalog];
+                let text = c.document_name(document, lang);
+                (c, text, several)
+            }
+            Row::Category { catalog, category } => {
+                let c = &library.catalogs[catalog];
+                let text = c.categories[category].name.get(lang).to_owned();
+                (c, text, several && c.documents.len() < 2)
+            }
+            Row::Group { catalog, group } => {
+                let c = &library.catalogs[catalog];
+                (c, c.groups[group?].name.get(lang).to_owned(), false)
+            }
+            Row::Item(_) => return None,
+        };
+        Some(if prefix {
+            format!("{} › {text}", c.title.get(lang))
+        } else {
+            text
+        })
     }
 }

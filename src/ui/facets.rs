@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::FacetEntry;
 use crate::app::{App, Focus};
 use crate::i18n::words;
 use crate::ui::theme::Theme;
-use crate::ui::{fit, window};
+use crate::ui::{fit, fit_among, window};
 
 /// Draws the pane; returns the index of the first entry shown.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usize) -> usize {
@@ -20,6 +21,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usi
     let height = usize::from(inner.height);
     let offset = window(offset, app.facet_cursor, height, app.facets.len());
     let width = usize::from(inner.width);
+    let names: Vec<String> = app.facets.iter().map(|e| app.facet_name(e)).collect();
+    let facet_of = |e: &FacetEntry| match e {
+        FacetEntry::Value(f, _) => Some(*f),
+        _ => None,
+    };
     let lines: Vec<Line> = app
         .facets
         .iter()
@@ -38,7 +44,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usi
                 .map(|n| format!(" {n}"))
                 .unwrap_or_default();
             let room = width.saturating_sub(mark.width() + count.width());
-            let name = fit(&name, room);
+            let siblings: Vec<&str> = app
+                .facets
+                .iter()
+                .zip(&names)
+                .filter(|(e, _)| facet_of(e).is_some() && facet_of(e) == facet_of(entry))
+                .map(|(_, n)| n.as_str())
+                .collect();
+            let name = fit_among(&name, &siblings, room);
             let pad = " ".repeat(room.saturating_sub(name.width()));
             let name_style = if active {
                 theme.active

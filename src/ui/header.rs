@@ -6,9 +6,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::i18n::words;
+use crate::ui::fit;
 use crate::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -65,9 +67,30 @@ fn finish(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, left: Vec<Spa
         ratatui::layout::Constraint::Min(0),
         ratatui::layout::Constraint::Length(u16::try_from(count.len() + 1).unwrap_or(12)),
     ]));
-    frame.render_widget(Paragraph::new(Line::from(left)), l);
+    frame.render_widget(
+        Paragraph::new(Line::from(fit_spans(left, usize::from(l.width)))),
+        l,
+    );
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(count, theme.title)).right_aligned()),
         r,
     );
+}
+
+/// The spans that fit in `width` cells; the first that does not is cut with `…`, and the rest are
+/// left out.
+fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let mut room = width;
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        let w = span.content.width();
+        if w <= room {
+            room -= w;
+            out.push(span);
+        } else {
+            out.push(Span::styled(fit(&span.content, room), span.style));
+            break;
+        }
+    }
+    out
 }

@@ -13,7 +13,7 @@ use crate::i18n::words;
 use crate::scenario::Outcome;
 use crate::search::positions;
 use crate::ui::theme::Theme;
-use crate::ui::{fit, window};
+use crate::ui::{fit, fit_keeping_tail, window};
 
 /// Draws the list; returns the index of the first row shown.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usize) -> usize {
@@ -75,27 +75,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usi
 fn row_line(app: &App, theme: &Theme, row: Row, width: usize) -> Line<'static> {
     let lib = &app.library;
     match row {
-        Row::Document { catalog, document } => {
-            let c = &lib.catalogs[catalog];
-            let mut name = c.documents[document].title.get(app.lang).to_owned();
-            if lib.catalogs.len() > 1 {
-                name = format!("{} › {name}", c.title.get(app.lang));
-            }
-            Line::from(Span::styled(fit(&name, width), theme.title))
+        Row::Document { .. } => {
+            let name = row.heading(lib, app.lang).unwrap_or_default();
+            Line::from(Span::styled(fit_keeping_tail(&name, width), theme.title))
         }
-        Row::Category { catalog, category } => {
-            let c = &lib.catalogs[catalog];
-            let mut name = c.categories[category].name.get(app.lang).to_owned();
-            if lib.catalogs.len() > 1 && c.documents.len() < 2 {
-                name = format!("{} › {name}", c.title.get(app.lang));
-            }
+        Row::Category { .. } => {
+            let name = row.heading(lib, app.lang).unwrap_or_default();
             Line::from(Span::styled(fit(&name, width), theme.heading))
         }
-        Row::Group { catalog, group } => {
-            let name = match group {
-                Some(g) => lib.catalogs[catalog].groups[g].name.get(app.lang).to_owned(),
-                None => words(app.lang).ui.directly_in_category.to_owned(),
-            };
+        Row::Group { .. } => {
+            let name = row
+                .heading(lib, app.lang)
+                .unwrap_or_else(|| words(app.lang).ui.directly_in_category.to_owned());
             Line::from(Span::styled(fit(&format!(" {name}"), width), theme.group))
         }
         Row::Item(hit) => item_line(app, theme, hit.item, width),
@@ -136,15 +127,23 @@ fn item_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'stat
     }
     spans.extend(highlighted(name, &marks, base, theme.matched));
     if !app.parsed.is_empty() {
-        let place = lib
+        let mut place = lib
             .group_of(item)
             .map(|g| g.name.get(app.lang))
             .or_else(|| lib.category_of(item).map(|c| c.name.get(app.lang)))
-            .unwrap_or_else(|| lib.document_of(item).title.get(app.lang));
+            .unwrap_or_else(|| lib.document_of(item).title.get(app.lang))
+            .to_owned();
+        // Two versions of one document list the same names: their dates tell the rows apart.
+        if let Some(date) = lib.catalog_of(item).twin_date(item.document, app.lang) {
+            place = format!("{place} · {date}");
+        }
         let used = indent.width() + name.width();
         let room = width.saturating_sub(used + 3);
         if room > 4 {
-            spans.push(Span::styled(format!("  {}", fit(place, room)), theme.dim));
+            spans.push(Span::styled(
+                format!("  {}", fit_keeping_tail(&place, room)),
+                theme.dim,
+            ));
         }
     }
     let line = Line::from(spans);

@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::{Action, App, Pane};
 use crate::i18n::words;
-pub use crate::width::{fit, wrap};
+pub use crate::width::{fit, fit_among, fit_keeping_tail, wrap};
 pub use theme::Theme;
 
 /// The smallest terminal the explorer draws in.

@@ -196,6 +196,29 @@ impl Catalog {
             .get(cite.section as usize)
     }
 
+    /// Document `d`'s title, with its date where another document of the catalog has the same
+    /// title, as a rewrite does.
+    pub fn document_name(&self, d: usize, lang: Lang) -> String {
+        let title = self.documents[d].title.get(lang);
+        match self.twin_date(d, lang) {
+            Some(date) => format!("{title} · {date}"),
+            None => title.to_owned(),
+        }
+    }
+
+    /// Document `d`'s date, where another document of the catalog has the same title: what tells
+    /// the two apart.
+    pub fn twin_date(&self, d: usize, lang: Lang) -> Option<&str> {
+        let doc = &self.documents[d];
+        let title = doc.title.get(lang);
+        let twin = self
+            .documents
+            .iter()
+            .enumerate()
+            .any(|(i, other)| i != d && other.title.get(lang) == title);
+        doc.date(lang).filter(|_| twin)
+    }
+
     pub fn category_index(&self, id: &str) -> Option<usize> {
         self.categories.iter().position(|c| c.id == id)
     }

@@ -113,7 +113,10 @@ impl<'n> Layers<'n> {
         file: &CatalogFile,
         names: &'n Names<'n>,
         homes: &Homes,
-        (docs, document_facts): (&[crate::catalog::Document], &[Vec<crate::catalog::schema::FactSpec>]),
+        (docs, document_facts): (
+            &[crate::catalog::Document],
+            &[Vec<crate::catalog::schema::FactSpec>],
+        ),
     ) -> Layers<'n> {
         let c = names.citations;
         let categories: Vec<(Given, usize, Cite)> = file
@@ -214,7 +217,11 @@ impl<'n> Layers<'n> {
         let documents = (0..own.len())
             .map(|d| {
                 let mut given = own[d].clone();
-                for (e, _) in docs.iter().enumerate().filter(|(e, o)| *e != d && o.about.contains(&d)) {
+                for (e, _) in docs
+                    .iter()
+                    .enumerate()
+                    .filter(|(e, o)| *e != d && o.about.contains(&d))
+                {
                     given.facts.extend(own[e].facts.iter().cloned());
                 }
                 given

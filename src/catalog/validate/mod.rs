@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use crate::catalog::condition::Expr;
 use crate::catalog::diagnostic::{Diagnostic, Severity};
 use crate::catalog::schema::CatalogFile;
-use crate::catalog::walk::{IdKind, List, Node, Owner, Path, Visit, walk};
+use crate::catalog::walk::{IdKind, List, Node, Owner, Path, Shape, Visit, walk};
 use crate::text::Text;
 
 /// Collects every problem of one file; line and column are added by the caller from the paths.
@@ -44,14 +44,17 @@ impl Checker<'_> {
     }
 
     /// Checks a text: not blank where required, in the languages expected of it: those its
-    /// document has editions in, else the catalog's.
-    fn text(&mut self, path: Path<'_>, text: &Text, required: bool, home: Option<usize>) {
+    /// document has editions in, else the catalog's (a `partial` one may have fewer).
+    fn text(&mut self, path: Path<'_>, text: &Text, required: bool, home: Option<usize>, partial: bool) {
         if required && text.is_blank() {
             self.error(path.to_string(), "this text is empty");
         }
         let codes = text.codes();
         if codes.is_empty() {
             return;
+        }
+        if partial {
+            return self.known_languages(path, &codes);
         }
         let edition = home.and_then(|d| self.editions.get(d)).filter(|e| !e.is_empty());
         let expected = edition.unwrap_or(&self.languages);
@@ -75,7 +78,11 @@ impl Checker<'_> {
             };
             self.warning(path.to_string(), message);
         }
-        for code in codes {
+        self.known_languages(path, &codes);
+    }
+
+    fn known_languages(&mut self, path: Path<'_>, codes: &[&str]) {
+        for &code in codes {
             if !self.languages.iter().any(|l| l == code) {
                 let message = format!(
                     "language `{code}` is not among the catalog's languages ({})",
@@ -241,7 +248,15 @@ impl Checker<'_> {
 impl Visit for Checker<'_> {
     fn visit(&mut self, path: Path<'_>, owner: Owner, node: Node<'_>) {
         match node {
-            Node::Text { text, required, .. } => self.text(path, text, required, owner.home),
+            Node::Text {
+                text,
+                required,
+                shape,
+            } => {
+                // A row stands on the pages of the editions that have it; the others lack it.
+                let home = owner.home.filter(|_| shape != Shape::Row);
+                self.text(path, text, required, home, shape == Shape::Row);
+            }
             Node::Plain { value, required } => {
                 if required && value.trim().is_empty() {
                     let key = path.to_string();

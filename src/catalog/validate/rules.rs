@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::catalog::schema::{CatalogFile, Ref};
 use crate::catalog::validate::{Checker, is_kebab};
+use crate::catalog::walk::Homes;
 
 pub(super) fn check(c: &mut Checker, file: &CatalogFile) {
     header(c, file);
@@ -16,6 +17,7 @@ pub(super) fn check(c: &mut Checker, file: &CatalogFile) {
     groups(c, file);
     items(c, file);
     links(c, file);
+    unread_document_facts(c, file);
     if file.items.is_empty() {
         c.warning("items", "the catalog has no items");
     }
@@ -116,6 +118,25 @@ fn documents(c: &mut Checker, file: &CatalogFile) {
             c.error(
                 format!("{p}.version_of"),
                 "these documents are versions of each other in a circle; a later version names an earlier one",
+            );
+        }
+    }
+}
+
+/// A document's facts reach the items listed in it and in the documents it is `about`; facts that
+/// reach none are shown nowhere.
+fn unread_document_facts(c: &mut Checker, file: &CatalogFile) {
+    if file.items.is_empty() {
+        return;
+    }
+    let homes = Homes::new(file);
+    let listed: HashSet<usize> = file.items.iter().map(|i| homes.item(i)).collect();
+    for (i, d) in file.documents.iter().enumerate() {
+        let about = d.about.iter().filter_map(|a| homes.document(Some(a)));
+        if !d.facts.is_empty() && !listed.contains(&i) && about.clone().count() == 0 {
+            c.warning(
+                format!("documents[{i}].facts"),
+                "these facts reach no item, so nothing shows them: list the document's items, or name the documents it is `about`",
             );
         }
     }
