@@ -1,6 +1,6 @@
 //! Loading: `catalog::load_texts` (parse, validate, resolve) on one generated file of 100, 10,000 and
-//! 100,000 items, and the built-in Intune library as the explorer loads it at start. Run with
-//! `cargo bench --bench load`.
+//! 100,000 items, the built-in Intune library as the explorer loads it at start, and building the
+//! search keys of a loaded library. Run with `cargo bench --bench load`.
 
 mod common;
 
@@ -10,6 +10,7 @@ use criterion::{
     BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use privcat::catalog::{load_builtin, load_texts};
+use privcat::search::SearchIndex;
 
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
@@ -34,6 +35,16 @@ fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(20);
     group.bench_function("builtin", |b| b.iter(load_builtin));
+    group.finish();
+    // The search keys, built once a library is loaded: then it is searchable.
+    let mut group = c.benchmark_group("search-index");
+    for items in [10_000, 100_000] {
+        let library = common::library(items);
+        group.sample_size(10).sampling_mode(SamplingMode::Flat);
+        group.bench_function(BenchmarkId::from_parameter(items), |b| {
+            b.iter(|| SearchIndex::build(&library));
+        });
+    }
     group.finish();
 }
 

@@ -779,3 +779,29 @@ fn a_row_only_one_edition_has_is_named_in_that_language_alone() {
         "{d}"
     );
 }
+
+#[test]
+fn aliases_are_checked_and_cleaned_like_every_text() {
+    let (_, report) = load("invalid/v2-aliases.yaml");
+    let found: Vec<(Severity, Option<&str>, Option<usize>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.severity, d.path.as_deref(), d.line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Severity::Warning, Some("items[0]"), Some(23)),
+            (Severity::Warning, Some("items[0].aliases[1].de"), Some(28)),
+            (Severity::Error, Some("items[0].aliases[2]"), Some(29)),
+        ],
+        "{:#?}",
+        report.diagnostics
+    );
+    assert!(
+        report.diagnostics[1]
+            .message
+            .contains("language `de` is not among the catalog's languages")
+    );
+    assert_eq!(report.diagnostics[2].message, "this text is empty");
+}

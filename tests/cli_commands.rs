@@ -305,7 +305,7 @@ fn answer_imei_in_english_names_category_source_purpose_and_document() {
         facts[..3],
         [
             "- Microsoft Intune lists it as identified data (group: Hardware inventory information); the document's list is not exhaustive [1]",
-            "- Collected from end-user devices, when they enroll for Intune management and during usage (the source is inferred by the catalog, not stated item by item in the document) [2]",
+            "- Collected from end-user devices, when they enroll for Intune management and during usage (the catalog's reading: the document names this source for its data as a whole, not item by item) [2]",
             "- Purpose: Identified data is used to manage a user’s device and applications, and to provision the Intune service. [1]",
         ],
         "{out}"
@@ -407,30 +407,80 @@ fn answer_for_app_inventory_states_the_corporate_owned_condition() {
 }
 
 #[test]
-fn answer_for_a_query_answers_the_best_match_and_names_the_others_on_stderr() {
-    let run = privcat(&["answer", "app name"]);
-    let exact = privcat(&["answer", "app-name"]);
-    assert_eq!(
-        run.ok(),
-        exact.ok(),
-        "stdout is only the answer for the best match"
-    );
-    assert!(run.stdout.ends_with('\n'), "{}", run.stdout);
-    let prefix = "privcat: answered for `app-name`, the best match; also close: ";
-    let err = run.stderr.trim_end();
-    assert!(err.starts_with(prefix), "{err}");
-    let ids = intune_ids();
-    let others = err[prefix.len()..].split(" and ").next().unwrap();
-    for other in others.split(", ") {
-        assert!(ids.iter().any(|i| i == other), "{other} is an item id: {err}");
-        assert_ne!(other, "app-name");
+fn answer_for_a_clear_query_is_the_answer_for_its_item() {
+    for (query, id) in [
+        ("imei", "imei"),
+        ("kan min arbetsgivare se mina bilder", "seen-pictures"),
+    ] {
+        let run = privcat(&["answer", query]);
+        let exact = privcat(&["answer", id]);
+        assert_eq!(run.ok(), exact.ok(), "{query}");
+        assert_eq!(run.stderr, "", "{query}");
     }
 }
 
 #[test]
-fn answer_with_no_match_exits_1() {
-    let run = privcat(&["answer", "zzzzqqq"]);
-    assert_has(run.fails(1), &["nothing matches `zzzzqqq`"]);
+fn answer_without_a_clear_winner_exits_1_and_lists_the_candidates() {
+    let run = privcat(&["answer", "hardware"]);
+    let err = run.fails(1);
+    assert_eq!(
+        run.stdout, "",
+        "no paragraph about an item the query did not select"
+    );
+    let mut lines = err.lines();
+    assert_eq!(
+        lines.next(),
+        Some("privcat: no clear answer for `hardware`: several items match it about as well.")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("Candidates (answer one with `privcat answer ID`):")
+    );
+    let ids = intune_ids();
+    let listed: Vec<&str> = lines
+        .filter(|l| !l.trim_start().starts_with('…'))
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert!(listed.len() >= 2, "{err}");
+    for id in listed {
+        assert!(ids.iter().any(|i| i == id), "{id} is an item id: {err}");
+    }
+}
+
+#[test]
+fn answer_with_no_match_exits_1_and_says_the_lists_are_not_complete() {
+    let run = privcat(&["answer", "fingerprint"]);
+    let err = run.fails(1);
+    assert_eq!(run.stdout, "");
+    assert_has(
+        err,
+        &[
+            "nothing in the library matches `fingerprint`",
+            "not complete",
+            "“Identified data collected by Intune may include, but is not limited to:”",
+            "What the documents say your organization can never see: ",
+            "Sources:",
+        ],
+    );
+}
+
+#[test]
+fn answer_to_a_topic_question_gives_the_documents_general_facts() {
+    let out = privcat(&["answer", "how long do you keep my data?"])
+        .ok()
+        .to_owned();
+    assert!(
+        out.starts_with("How long the documents say personal data is kept:\n"),
+        "{out}"
+    );
+    assert_has(
+        &out,
+        &[
+            "Audit logs are retained for up to one year.",
+            "Telemetry data collected as part of Intune usage is retained for a maximum of 30 days.",
+            "“Data storage and processing in Intune”, section “Personal data retention”",
+        ],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -501,7 +551,8 @@ fn search_json_has_the_query_and_scored_items() {
                 .unwrap_or_else(|| panic!("a numeric score: {i}"))
         })
         .collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
+    // Listings of one field rank together (in document order), so scores need not fall row by row.
+    assert!(scores.iter().all(|&s| s > 0), "{scores:?}");
 }
 
 #[test]

@@ -171,14 +171,14 @@ fn a_digit_in_the_filters_chooses_a_category() {
 #[test]
 fn alt_digit_while_typing_chooses_a_category_and_keeps_the_query() {
     let mut s = start(Launch::new());
-    s.send("imei");
-    let screen = s.wait_until("the search line to read imei", |s| {
-        s.pane("Search").is_some_and(|p| p.first_line() == "› imei")
+    s.send("id");
+    let screen = s.wait_until("the search line to read id", |s| {
+        s.pane("Search").is_some_and(|p| p.first_line() == "› id")
     });
     let expected = facet_count(&screen, "Pseudonymized data");
     assert!(expected > 0);
     s.send(&key::alt('2'));
-    let screen = s.wait_until("the pseudonymized items matching imei", |s| {
+    let screen = s.wait_until("the pseudonymized items matching id", |s| {
         s.row(0).ends_with(&format!("{expected} / {TOTAL}"))
     });
     let search = screen.pane("Search").unwrap();
@@ -186,7 +186,7 @@ fn alt_digit_while_typing_chooses_a_category_and_keeps_the_query() {
         search.border.contains(" Pseudonymized data "),
         "no chip:\n{screen}"
     );
-    assert_eq!(search.first_line(), "› imei", "Alt-2 must not type a 2");
+    assert_eq!(search.first_line(), "› id", "Alt-2 must not type a 2");
 }
 
 #[test]

@@ -380,7 +380,7 @@ fn not_enrolled_leaves_what_comes_from_an_inferred_source_unsettled() {
         );
         assert!(!text.contains("does not collect"), "{id}: {text}");
         assert!(
-            text.contains("(the source is inferred by the catalog, not stated item by item in the document)"),
+            text.contains("(the catalog's reading: the document names this source for its data as a whole, not item by item)"),
             "{id}: {text}"
         );
         let d = detail(&library, i, Lang::En, &setup);

@@ -102,6 +102,16 @@ fn search_imei_120x40() {
 }
 
 #[test]
+fn search_without_a_clear_best_match_120x40() {
+    insta::assert_snapshot!(screen("hardware", Lang::En, 120, 40).backend());
+}
+
+#[test]
+fn search_shows_where_a_query_met_what_the_row_does_not_show_120x40() {
+    insta::assert_snapshot!(screen("foton", Lang::En, 120, 40).backend());
+}
+
+#[test]
 fn search_imei_80x24() {
     insta::assert_snapshot!(screen("imei", Lang::En, 80, 24).backend());
 }

@@ -13,7 +13,9 @@ use std::sync::Arc;
 
 use crate::catalog::{Basis, FactKind, Library};
 use crate::scenario::{Outcome, Scenario, Verdict, evaluate};
-use crate::search::{self, Counts, Facet, FacetIndex, Filter, Hit, Overrides, Query, SearchIndex};
+use crate::search::{
+    self, Confidence, Counts, Facet, FacetIndex, Filter, Hit, Overrides, Query, SearchIndex,
+};
 use crate::text::Lang;
 
 /// From this many items on, a deferred App searches on the worker so typing never waits.
@@ -60,7 +62,6 @@ pub struct App {
     pub facet_index: Arc<FacetIndex>,
     /// The ranked matches of the query, before facets, scenario and hiding.
     hits: Vec<Hit>,
-    narrowing: search::Narrowing,
     /// Whether large searches go to the terminal layer's worker instead of running in `update`.
     pub deferred: bool,
     pending: Option<SearchRequest>,
@@ -86,6 +87,10 @@ pub struct App {
     pub shown: usize,
     /// Index into `rows`; always an item row when there is one.
     pub selected: Option<usize>,
+    /// Whether the query clearly selects one field; the explorer marks the doubt otherwise.
+    pub confidence: Confidence,
+    /// The query for which the user chose the selected row, rather than taking the first.
+    pub chosen_for: Option<String>,
     pub detail_scroll: u16,
     pub detail_max_scroll: u16,
     pub list_rows: usize,
@@ -126,7 +131,6 @@ impl App {
         let mut app = App {
             index,
             hits: Vec::new(),
-            narrowing: search::Narrowing::default(),
             deferred: false,
             pending: None,
             generation: 0,
@@ -146,6 +150,8 @@ impl App {
             counts: Counts::default(),
             shown: 0,
             selected: None,
+            confidence: Confidence::Clear,
+            chosen_for: None,
             detail_scroll: 0,
             detail_max_scroll: 0,
             list_rows: 10,
@@ -201,7 +207,7 @@ impl App {
             });
             return;
         }
-        self.hits = search::matches_narrowing(&self.index, &self.parsed, &mut self.narrowing);
+        self.hits = search::matches(&self.index, &self.parsed);
         self.rebuild();
     }
 
@@ -275,6 +281,11 @@ impl App {
         self.counts = search::counts(&self.facet_index, visible, &self.filter, overrides);
         let shown = search::apply(&self.facet_index, visible, &self.filter, overrides);
         self.shown = shown.len();
+        self.confidence = if self.parsed.is_empty() {
+            Confidence::Clear
+        } else {
+            search::confidence(&self.index, &self.parsed, &shown)
+        };
         self.rows = if self.parsed.is_empty() {
             Row::browse(&self.library, &shown)
         } else {
@@ -293,6 +304,14 @@ impl App {
             self.detail_scroll = 0;
         }
         self.last_ranked_query.clone_from(&self.query);
+    }
+
+    /// Whether the selected item may be answered for: the query clearly selects it, or the user
+    /// chose it.
+    pub fn answerable(&self) -> bool {
+        self.chosen_for.as_ref() == Some(&self.query)
+            || self.parsed.is_empty()
+            || self.confidence == Confidence::Clear
     }
 
     /// The index into `library.items` of the selected item.

@@ -205,6 +205,28 @@ fn copy_puts_the_answer_on_the_clipboard_and_says_so() {
 }
 
 #[test]
+fn without_a_clear_best_match_copy_waits_for_a_chosen_item() {
+    let mut app = app();
+    press(&mut app, "hardware");
+    assert!(!app.answerable(), "{:?}", app.confidence);
+    press(&mut app, "<c-y>");
+    assert_eq!(
+        app.clipboard, None,
+        "no answer for an item the query did not select"
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No clear best match: choose an item with ↑↓ before copying its answer")
+    );
+    press(&mut app, "<down><c-y>");
+    let copied = app.clipboard.take().unwrap();
+    assert!(copied.starts_with(app.library.items[app.selected_item().unwrap()].name.get(Lang::En)));
+    // A new query takes the choice back.
+    press(&mut app, " x");
+    assert!(app.chosen_for.as_ref() != Some(&app.query));
+}
+
+#[test]
 fn help_opens_and_any_key_closes_it_without_acting() {
     let mut app = app();
     press(&mut app, "<esc>?");

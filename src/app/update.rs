@@ -83,6 +83,9 @@ impl App {
                 self.lang = self.lang.toggled();
                 self.message = Some(words(self.lang).ui.language_set.to_owned());
             }
+            Action::CopyAnswer if !self.answerable() => {
+                self.message = Some(words(self.lang).ui.choose_first.to_owned());
+            }
             Action::CopyAnswer => {
                 if let Some(item) = self.selected_item() {
                     self.clipboard = Some(answer(&self.library, item, self.lang, &self.scenario));
@@ -184,6 +187,7 @@ impl App {
     }
 
     fn select_row(&mut self, row: usize) {
+        self.chosen_for = Some(self.query.clone());
         if self.selected != Some(row) {
             self.selected = Some(row);
             self.detail_scroll = 0;

@@ -1,11 +1,11 @@
-//! Searches large libraries off the input thread: only the newest request is run, and a query that
-//! extends the previous one rescans only its matches. Results come back as actions for `update`.
+//! Searches large libraries off the input thread: only the newest request is run. Results come back
+//! as actions for `update`.
 
 use std::sync::{Arc, mpsc};
 use std::thread;
 
 use crate::app::{Action, App, SearchRequest};
-use crate::search::{Narrowing, SearchIndex, matches_narrowing};
+use crate::search::{SearchIndex, matches};
 
 /// A search thread and the channels to it.
 pub struct Worker {
@@ -18,18 +18,12 @@ impl Worker {
         let (requests, inbox) = mpsc::channel::<(Arc<SearchIndex>, SearchRequest)>();
         let (outbox, results) = mpsc::channel();
         thread::spawn(move || {
-            let mut narrowing = Narrowing::default();
-            let mut last_index: Option<Arc<SearchIndex>> = None;
             while let Ok(mut request) = inbox.recv() {
                 while let Ok(newer) = inbox.try_recv() {
                     request = newer;
                 }
                 let (index, search) = request;
-                if !last_index.as_ref().is_some_and(|i| Arc::ptr_eq(i, &index)) {
-                    narrowing = Narrowing::default();
-                }
-                let hits = matches_narrowing(&index, &search.query, &mut narrowing);
-                last_index = Some(index);
+                let hits = matches(&index, &search.query);
                 let done = Action::ResultsArrived {
                     generation: search.generation,
                     hits,

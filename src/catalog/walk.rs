@@ -142,7 +142,8 @@ pub enum Shape {
     Line,
     /// A sentence or more: line breaks are kept.
     Paragraph,
-    /// One row of a page, in the languages of the editions that have it: one line.
+    /// One line in some of the languages only: a row of a page, in the languages of the editions that
+    /// have it, or one of the catalog's search words.
     Row,
 }
 
@@ -279,12 +280,16 @@ impl Walker<'_> {
     }
 
     fn texts(&mut self, key: &'static str, texts: &mut [Text]) {
+        self.shaped(key, texts, Shape::Paragraph);
+    }
+
+    fn shaped(&mut self, key: &'static str, texts: &mut [Text], shape: Shape) {
         self.at(key, |w| {
             for (i, t) in texts.iter_mut().enumerate() {
                 w.nth(i, |w| {
                     w.emit(Node::Text {
                         text: t,
-                        shape: Shape::Paragraph,
+                        shape,
                         required: true,
                     });
                 });
@@ -599,6 +604,7 @@ fn walk_items(w: &mut Walker, file: &mut CatalogFile, homes: &Homes) {
         w.declare(IdKind::Item, &item.id);
         w.text("name", &mut item.name, Shape::Line, true);
         w.optional("description", item.description.as_mut(), Shape::Paragraph);
+        w.shaped("aliases", &mut item.aliases, Shape::Row);
         w.refer("group", IdKind::Group, item.group.as_ref());
         w.refer("category", IdKind::Category, item.category.as_ref());
         w.refer("document", IdKind::Document, item.document.as_ref());

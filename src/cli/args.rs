@@ -148,7 +148,7 @@ pub enum Command {
         after_help = "Examples:\n  privcat search imei\n  privcat search 'app' --category identified --limit 3\n  privcat search adress --lang sv --format json\n\nExit status: 0 with matches, 1 with none, 2 on error."
     )]
     Search {
-        /// What to look for; every word must match (smart case: upper case matches exactly).
+        /// What to look for: words or a question; case never matters, and every word that names a field must match.
         query: String,
         #[command(flatten)]
         filter: FilterArgs,

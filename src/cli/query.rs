@@ -14,7 +14,7 @@ use crate::describe::answer::answer as answer_text;
 use crate::describe::detail::detail;
 use crate::export::json;
 use crate::scenario::{Scenario, evaluate};
-use crate::search::{self, FacetIndex, Filter, Hit, Overrides, Query, Row, SearchIndex};
+use crate::search::{self, Confidence, Doubt, FacetIndex, Filter, Hit, Overrides, Query, Row, SearchIndex};
 use crate::text::Lang;
 use crate::width::{pad, wrap};
 
@@ -180,6 +180,13 @@ pub fn search(
             ctx.out.line(line.trim_end())?;
         }
     }
+    if hits.is_empty() && Query::parse(query).asks_topic_only() {
+        writeln!(
+            ctx.err,
+            "privcat: `{}` asks about a topic, not a field; `privcat answer` gives what the documents say of it",
+            crate::cli::output::visible(query)
+        )?;
+    }
     Ok(if hits.is_empty() { EXIT_NO_MATCH } else { 0 })
 }
 
@@ -293,27 +300,38 @@ fn hanging_indent(line: &str) -> usize {
 
 /// `privcat answer`: the answer for an id, or for the best match of a query.
 pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> {
-    let (best, others) = if let Some(i) = library.find(query) {
-        (i, Vec::new())
+    let best = if let Some(i) = library.find(query) {
+        i
     } else {
-        let hits = Selection::all(library).ranked(library, query);
-        let Some(first) = hits.first() else {
-            writeln!(
-                ctx.err,
-                "privcat: nothing matches `{}`",
-                crate::cli::output::visible(query)
-            )?;
-            return Ok(EXIT_NO_MATCH);
-        };
-        // Others worth naming: matches at least half as good as the best.
-        let others = hits[1..]
-            .iter()
-            .filter(|h| h.score * 2 >= first.score)
-            .map(|h| h.item)
-            .collect();
-        (first.item, others)
+        let index = SearchIndex::build(library);
+        let parsed = Query::parse(query);
+        if let Some(topic) = parsed.topic().filter(|_| parsed.asks_topic_only()) {
+            let text = crate::describe::answer::topic(library, topic, ctx.lang);
+            if !text.is_empty() {
+                print_answer(&text, ctx)?;
+                return Ok(0);
+            }
+        }
+        let hits = search::matches(&index, &parsed);
+        match search::confidence(&index, &parsed, &hits) {
+            Confidence::Clear => hits[0].item,
+            Confidence::Nothing => {
+                nothing_found(library, query, ctx)?;
+                return Ok(EXIT_NO_MATCH);
+            }
+            Confidence::Unsure { why, candidates } => {
+                unsure(library, query, why, &candidates, ctx)?;
+                return Ok(EXIT_NO_MATCH);
+            }
+        }
     };
     let text = answer_text(library, best, ctx.lang, &ctx.scenario);
+    print_answer(&text, ctx)?;
+    Ok(0)
+}
+
+/// An answer's lines, wrapped to the terminal with a hanging indent; sources are left whole.
+fn print_answer(text: &str, ctx: &mut Context) -> Result<()> {
     for line in text.lines() {
         // A source is left whole, so that its address stays one piece to copy or click.
         let source = line.starts_with('[');
@@ -331,26 +349,58 @@ pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> 
             None => ctx.out.line(&ctx.out.paint(line, Style::new()))?,
         }
     }
-    if !others.is_empty() {
-        let shown: Vec<String> = others
-            .iter()
-            .take(8)
-            .map(|&i| library.items[i].id.clone())
-            .collect();
-        let more = if others.len() > shown.len() {
-            format!(" and {} more", others.len() - shown.len())
-        } else {
-            String::new()
-        };
+    Ok(())
+}
+
+/// Why no answer is given for `query`: nothing in the library meets its words. The documents'
+/// lists of collected data are not exhaustive, so this is no answer that the data is not collected;
+/// what they do say nearest to the question follows.
+fn nothing_found(library: &Library, query: &str, ctx: &mut Context) -> Result<()> {
+    let shown = crate::cli::output::visible(query);
+    writeln!(ctx.err, "privcat: nothing in the library matches `{shown}`.")?;
+    for line in crate::describe::answer::unlisted(library, ctx.lang).lines() {
+        writeln!(ctx.err, "{line}")?;
+    }
+    Ok(())
+}
+
+/// Why no answer is given for `query`: no one field clearly wins. The candidates, to ask again by id.
+fn unsure(library: &Library, query: &str, why: Doubt, candidates: &[usize], ctx: &mut Context) -> Result<()> {
+    let shown = crate::cli::output::visible(query);
+    let reason = match why {
+        Doubt::Close => "several items match it about as well",
+        Doubt::Weak => {
+            "the best match meets it only in text the list does not show, one typo away, or letter by letter"
+        }
+    };
+    writeln!(ctx.err, "privcat: no clear answer for `{shown}`: {reason}.")?;
+    if candidates.is_empty() {
+        return Ok(());
+    }
+    writeln!(ctx.err, "Candidates (answer one with `privcat answer ID`):")?;
+    let width = candidates
+        .iter()
+        .map(|&i| library.items[i].id.len())
+        .max()
+        .unwrap_or(0);
+    for &i in candidates.iter().take(SHOWN_CANDIDATES) {
+        let item = &library.items[i];
         writeln!(
             ctx.err,
-            "privcat: answered for `{}`, the best match; also close: {}{more}",
-            library.items[best].id,
-            shown.join(", ")
+            "  {}  {} ({})",
+            pad(&item.id, width),
+            item.name.get(ctx.lang),
+            library.catalogs[item.catalog].document_name(item.document, ctx.lang)
         )?;
     }
-    Ok(0)
+    if candidates.len() > SHOWN_CANDIDATES {
+        writeln!(ctx.err, "  … and {} more", candidates.len() - SHOWN_CANDIDATES)?;
+    }
+    Ok(())
 }
+
+/// How many candidates an unsure answer lists.
+const SHOWN_CANDIDATES: usize = 8;
 
 /// `privcat list`: document order under document, category and group headings.
 pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut Context) -> Result<i32> {

@@ -6,10 +6,12 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use crate::catalog::{Basis, Cite, Fact, FactKind, Library, Origin, Statement};
+use crate::catalog::kinds::Choice;
+use crate::catalog::{Basis, Cite, Fact, FactKind, Key, Library, Origin, Statement, Value};
 use crate::describe::lower_first;
 use crate::i18n::words;
-use crate::scenario::Scenario;
+use crate::scenario::{Outcome, Scenario, evaluate};
+use crate::search::Topic;
 use crate::text::Lang;
 
 /// Whether an answer gives `fact`: everything said of the entry or its group; of what is said of
@@ -45,9 +47,26 @@ struct Answer<'l> {
     sources: Vec<(usize, Cite)>,
     /// Statements already given, however many listings they reach.
     given: HashSet<*const Statement>,
+    /// Whether the setup asked about leaves the item not collected or open: its source is then
+    /// where it comes from when it is collected, not a statement that it is.
+    maybe_collected: bool,
+    /// Whether the first line already gives the item's description after its name.
+    titled: bool,
 }
 
-impl Answer<'_> {
+impl<'l> Answer<'l> {
+    fn new(library: &'l Library, lang: Lang) -> Answer<'l> {
+        Answer {
+            library,
+            lang,
+            lines: Vec::new(),
+            sources: Vec::new(),
+            given: HashSet::new(),
+            maybe_collected: false,
+            titled: false,
+        }
+    }
+
     fn cite(&mut self, catalog: usize, cite: Cite) -> usize {
         let key = (catalog, cite);
         if let Some(i) = self.sources.iter().position(|s| *s == key) {
@@ -104,7 +123,7 @@ impl Answer<'_> {
         let item = &library.items[index];
         let catalog = library.catalog_of(item);
         let at = |fact: &Fact| Some((item.catalog, fact.cite));
-        if let Some(d) = &item.description {
+        if let Some(d) = item.description.as_ref().filter(|_| !(own && self.titled)) {
             self.line(
                 depth,
                 &format!("{}: {}", words(lang).detail.description, d.get(lang)),
@@ -117,7 +136,12 @@ impl Answer<'_> {
         }
         for u in &item.sources {
             let source = &catalog.sources[u.index];
-            let mut s = format!("{} {}", p.collected_from, lower_first(source.name.get(lang)));
+            let from = if self.maybe_collected {
+                p.collected_from_if
+            } else {
+                p.collected_from
+            };
+            let mut s = format!("{from} {}", lower_first(source.name.get(lang)));
             if let Some(c) = &source.condition {
                 let _ = write!(s, ", {}", c.text.get(lang).trim_end_matches('.'));
             }
@@ -192,21 +216,29 @@ impl Answer<'_> {
     }
 }
 
+/// The longest description given in brackets after the name, rather than on a line of its own.
+const SHORT_DESCRIPTION: usize = 60;
+
 /// The answer to paste into a ticket: the item, where the documents list it, with a scenario what
 /// holds in that setup, what the documents say of it and of the other listings of the same field,
 /// and the sources, each line with the number of its source.
 pub fn answer(library: &Library, index: usize, lang: Lang, scenario: &Scenario) -> String {
     let p = &words(lang).answer;
     let item = &library.items[index];
-    let mut a = Answer {
-        library,
-        lang,
-        lines: Vec::new(),
-        sources: Vec::new(),
-        given: HashSet::new(),
-    };
-    let mut out = vec![item.name.get(lang).to_owned()];
+    let mut a = Answer::new(library, lang);
+    // A short description reads as the page writes it: "Static authenticators (customer's password)".
+    let short = item
+        .description
+        .as_ref()
+        .map(|d| d.get(lang))
+        .filter(|d| d.chars().count() <= SHORT_DESCRIPTION && !d.trim_end().ends_with('.'));
+    a.titled = short.is_some();
+    let mut out = vec![match short {
+        Some(d) => format!("{} ({d})", item.name.get(lang)),
+        None => item.name.get(lang).to_owned(),
+    }];
     if !scenario.is_empty() {
+        a.maybe_collected = evaluate(library, index, scenario).outcome != Outcome::Collected;
         out.push(crate::describe::outcome::sentence(library, index, scenario, lang));
     }
     let placement = a.placement(index);
@@ -223,6 +255,133 @@ pub fn answer(library: &Library, index: usize, lang: Lang, scenario: &Scenario) 
         let text = format!("{} “{}”: {placement} ({basis})", p.also_listed, it.name.get(lang));
         a.line(0, &text, Some((it.catalog, it.cite)));
         a.facts(other.item, 1, false);
+    }
+    out.append(&mut a.lines);
+    out.push(format!("{}:", p.sources));
+    out.extend(a.sources());
+    out.join("\n")
+}
+
+/// What the documents say nearest to a question that nothing in the library matches: that their
+/// lists are not exhaustive (so no match is no answer), and what they say is never collected and
+/// never visible to the organization, each with its source.
+pub fn unlisted(library: &Library, lang: Lang) -> String {
+    let p = &words(lang).answer;
+    let mut a = Answer::new(library, lang);
+    // The first list that says it is not exhaustive, in its own words.
+    let open_list = library
+        .items
+        .iter()
+        .find(|item| !item.exhaustive && item.exhaustive_note.is_some());
+    if let Some(item) = open_list {
+        let note = item
+            .exhaustive_note
+            .as_deref()
+            .map(|t| t.get(lang))
+            .unwrap_or_default();
+        let cite = item
+            .category
+            .map_or(item.cite, |k| library.catalog_of(item).cites.categories[k]);
+        a.line(
+            0,
+            &format!("{}: “{}”", p.lists_open, note),
+            Some((item.catalog, cite)),
+        );
+    }
+    for (kind, label) in [
+        (FactKind::NeverVisible, p.never_visible_list),
+        (FactKind::NeverCollected, p.never_collected_list),
+    ] {
+        // One line per statement: the names of the listings it covers.
+        let mut said: Vec<(*const Statement, usize, Cite, Vec<&str>)> = Vec::new();
+        for item in &library.items {
+            for fact in item.facts_of(kind).filter(|f| f.basis == Basis::Stated) {
+                let key = Arc::as_ptr(&fact.statement);
+                match said.iter_mut().find(|s| s.0 == key) {
+                    Some(entry) => entry.3.push(item.name.get(lang)),
+                    None => said.push((key, item.catalog, fact.cite, vec![item.name.get(lang)])),
+                }
+            }
+        }
+        for (_, catalog, cite, names) in said {
+            a.line(
+                0,
+                &format!("{label}: {}", names.join("; ")),
+                Some((catalog, cite)),
+            );
+        }
+    }
+    let mut out = std::mem::take(&mut a.lines);
+    if !a.sources.is_empty() {
+        out.push(format!("{}:", p.sources));
+        out.extend(a.sources());
+    }
+    out.join("\n")
+}
+
+/// The facts a topic question asks for: their kinds and, for rights, the action. Deletion brings
+/// retention too: when deleted data is gone.
+fn topic_facts(topic: Topic) -> &'static [(FactKind, Option<Choice>)] {
+    match topic {
+        Topic::Retention => &[(FactKind::Retention, None)],
+        Topic::Deletion => &[
+            (FactKind::Right, Some(Choice::Delete)),
+            (FactKind::Retention, None),
+        ],
+        Topic::Sharing => &[(FactKind::SharedWith, None)],
+        Topic::Storage => &[(FactKind::Storage, None)],
+        Topic::Export => &[(FactKind::Right, Some(Choice::Export))],
+        Topic::Correction => &[(FactKind::Right, Some(Choice::Correct))],
+    }
+}
+
+/// The answer to a question about a topic and no one field ("how long is my data kept?"): what the
+/// documents say of it for whole documents, categories and groups, each line with its source.
+pub fn topic(library: &Library, topic: Topic, lang: Lang) -> String {
+    let p = &words(lang).answer;
+    let mut a = Answer::new(library, lang);
+    let wanted = |fact: &Fact| {
+        let general = !matches!(fact.origin, Origin::Item);
+        let of_kind = topic_facts(topic).iter().any(|&(kind, action)| {
+            fact.kind == kind
+                && action.is_none_or(|c| fact.statement.value(Key::Action) == Some(&Value::Choice(c)))
+        });
+        general && of_kind
+    };
+    let mut found: Vec<(usize, &Fact)> = Vec::new();
+    for item in &library.items {
+        for fact in item.facts.iter().filter(|f| wanted(f)) {
+            if a.given.insert(Arc::as_ptr(&fact.statement)) {
+                found.push((item.catalog, fact));
+            }
+        }
+    }
+    for (c, catalog) in library.catalogs.iter().enumerate() {
+        for fact in catalog.statements.iter().filter(|f| wanted(f)) {
+            if a.given.insert(Arc::as_ptr(&fact.statement)) {
+                found.push((c, fact));
+            }
+        }
+    }
+    found.sort_by_key(|(c, f)| (*c, f.cite.document, f.cite.section));
+    let mut out = vec![p.topic_heading[topic as usize].to_owned()];
+    let mut said: HashSet<&str> = HashSet::new();
+    for (c, fact) in found {
+        // Pages that repeat a sentence (Apple's and Google's pairs) give it once.
+        if !said.insert(fact.text.get(lang)) {
+            continue;
+        }
+        let mut s = fact.text.get(lang).to_owned();
+        if let Some(values) = crate::describe::values(&library.catalogs[c], fact, lang) {
+            let _ = write!(s, " ({values})");
+        }
+        if fact.basis == Basis::Inferred {
+            let _ = write!(s, " ({})", words(lang).detail.inferred);
+        }
+        a.line(0, &s, Some((c, fact.cite)));
+    }
+    if a.lines.is_empty() {
+        return String::new();
     }
     out.append(&mut a.lines);
     out.push(format!("{}:", p.sources));

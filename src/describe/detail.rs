@@ -216,6 +216,12 @@ pub fn detail(library: &Library, index: usize, lang: Lang, scenario: &Scenario) 
             .collect(),
     );
     field(d.linked, links(library, index, lang));
+    if !item.aliases.is_empty() {
+        // Every language's words: a search word finds the item whatever the interface's language.
+        let mut all: Vec<&str> = item.aliases.iter().flat_map(Text::versions).collect();
+        all.dedup();
+        field(d.aliases, vec![Entry::with_meta(all.join(", "), d.aliases_meta)]);
+    }
     if item.category.is_some() || item.exhaustive_note.is_some() {
         field(d.list_complete, vec![completeness(item, lang)]);
     }

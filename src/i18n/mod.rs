@@ -34,6 +34,10 @@ pub struct Ui {
     pub no_item: &'static str,
     pub directly_in_category: &'static str,
     pub answer_copied: &'static str,
+    /// Where Ctrl-Y is pressed on a search with no clear best match, before an item is chosen.
+    pub choose_first: &'static str,
+    /// Beside the item list's title when no item clearly wins.
+    pub unsure: &'static str,
     pub filters_cleared: &'static str,
     pub too_small: &'static str,
     pub help_title: &'static str,
@@ -191,6 +195,9 @@ impl KindWords {
 
 /// The detail pane and `show`: field labels and where each fact comes from.
 pub struct DetailWords {
+    /// The catalog's own search words for an item, and what they are.
+    pub aliases: &'static str,
+    pub aliases_meta: &'static str,
     pub category: &'static str,
     pub group: &'static str,
     pub no_definition: &'static str,
@@ -279,6 +286,8 @@ pub struct AnswerWords {
     pub listed_in: &'static str,
     pub group: &'static str,
     pub collected_from: &'static str,
+    /// Before a source, where the setup leaves the item not collected or open.
+    pub collected_from_if: &'static str,
     pub source_inferred: &'static str,
     pub no_source: &'static str,
     pub condition: &'static str,
@@ -289,6 +298,12 @@ pub struct AnswerWords {
     pub same_field_stated: &'static str,
     pub sources: &'static str,
     pub not_exhaustive: &'static str,
+    /// Before a list's own words that it is not complete, where nothing matched a question.
+    pub lists_open: &'static str,
+    pub never_visible_list: &'static str,
+    pub never_collected_list: &'static str,
+    /// The first line of a topic's answer, in the order of [`crate::search::Topic`].
+    pub topic_heading: [&'static str; 6],
 }
 
 /// Exports: report headings and marks.

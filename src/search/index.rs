@@ -1,6 +1,10 @@
-//! The search keys of every item, built once per library: names, descriptions, and the group and
-//! category names shared by many items (scored once per query, not once per item).
+//! The search keys of every item, built once per library: the words of names, aliases, descriptions,
+//! and group and category names, each word stored once in a vocabulary that a query is met against
+//! once, not once per item.
 
+use std::collections::HashMap;
+
+use super::words::{Word, for_each_word, is_stop_word};
 use crate::catalog::{Item, Library};
 use crate::text::Text;
 
@@ -45,76 +49,188 @@ impl Key {
 
 /// Lower-cases char by char, keeping the char count so match positions stay valid.
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            }
-        })
-        .collect()
+    text.chars().map(fold_char).collect()
+}
+
+/// One char in lower case, where that is one char.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
 }
 
 /// What is searched for one item.
 #[derive(Debug, Clone)]
 pub struct ItemKeys {
+    /// Each version of the name and each of the catalog's aliases: its words (into
+    /// [`SearchIndex::vocab`]), without stop words where it has others.
+    pub phrases: Box<[Box<[u32]>]>,
+    /// The name's versions as written, for the fuzzy scorer when no word meets.
     pub name: Field,
-    pub description: Field,
+    /// The words of the description, which the list does not show.
+    pub description: Box<[u32]>,
     /// Index into [`SearchIndex::groups`], shared by the group's items.
     pub group: Option<u32>,
     /// Index into [`SearchIndex::categories`].
     pub category: Option<u32>,
+    /// The item's link set, if any: listings of one field rank together.
+    pub link_set: Option<u32>,
+    /// Whether the catalog gave it aliases.
+    pub curated: bool,
+}
+
+/// Every distinct word of a library's searched texts, each once, with its stems.
+#[derive(Debug, Default)]
+struct Vocab {
+    ids: HashMap<String, u32>,
+    words: Vec<Word>,
+}
+
+impl Vocab {
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        self.words.push(Word::new(word));
+        self.ids.insert(word.to_owned(), id);
+        id
+    }
+
+    /// The words of `text`, without stop words where it has others, each once (in id order).
+    fn phrase(&mut self, text: &str) -> Box<[u32]> {
+        let mut kept: Vec<u32> = Vec::new();
+        let mut stops: Vec<u32> = Vec::new();
+        for_each_word(text, |w| {
+            let list = if is_stop_word(w) { &mut stops } else { &mut kept };
+            list.push(self.id(w));
+        });
+        let mut ids = if kept.is_empty() { stops } else { kept };
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_boxed_slice()
+    }
+
+    /// The words of every version of `text`.
+    fn words(&mut self, text: &Text) -> Box<[u32]> {
+        let mut ids: Vec<u32> = text.versions().into_iter().flat_map(|v| self.phrase(v)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_boxed_slice()
+    }
+}
+
+/// Below this many items one thread builds the keys quicker than two.
+const PARALLEL_FROM: usize = 4096;
+
+/// The keys of one item, its words in `vocab`; `bases` offset each catalog's group and category
+/// indices into the library-wide lists.
+fn item_keys(vocab: &mut Vocab, library: &Library, item: &Item, bases: (&[usize], &[usize])) -> ItemKeys {
+    let as_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let phrases = item
+        .name
+        .versions()
+        .into_iter()
+        .chain(item.aliases.iter().flat_map(Text::versions))
+        .map(|v| vocab.phrase(v))
+        .collect();
+    ItemKeys {
+        phrases,
+        name: field(&item.name),
+        description: hidden(vocab, library, item),
+        group: item.group.map(|g| as_u32(bases.0[item.catalog] + g)),
+        category: item.category.map(|k| as_u32(bases.1[item.catalog] + k)),
+        link_set: item.link_set,
+        curated: !item.aliases.is_empty(),
+    }
+}
+
+/// The words searched but not shown in the list: the description and the platforms it is for.
+fn hidden(vocab: &mut Vocab, library: &Library, item: &Item) -> Box<[u32]> {
+    let platforms = &library.catalogs[item.catalog].platforms;
+    let mut ids: Vec<u32> = item
+        .description
+        .iter()
+        .chain(item.platforms.iter().map(|&p| &platforms[p].name))
+        .flat_map(|t| vocab.words(t))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_boxed_slice()
 }
 
 /// The search keys of a library.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
+    pub vocab: Vec<Word>,
     pub items: Vec<ItemKeys>,
-    pub groups: Vec<Field>,
-    pub categories: Vec<Field>,
+    pub groups: Vec<Box<[u32]>>,
+    pub categories: Vec<Box<[u32]>>,
 }
 
 impl SearchIndex {
     pub fn build(library: &Library) -> SearchIndex {
-        let mut index = SearchIndex::default();
+        let mut vocab = Vocab::default();
+        let mut groups = Vec::new();
+        let mut categories = Vec::new();
         let mut group_base = Vec::new();
         let mut category_base = Vec::new();
         for catalog in &library.catalogs {
-            group_base.push(index.groups.len());
-            category_base.push(index.categories.len());
-            index.groups.extend(catalog.groups.iter().map(|g| field(&g.name)));
-            index
-                .categories
-                .extend(catalog.categories.iter().map(|c| field(&c.name)));
+            group_base.push(groups.len());
+            category_base.push(categories.len());
+            groups.extend(catalog.groups.iter().map(|g| vocab.words(&g.name)));
+            categories.extend(catalog.categories.iter().map(|c| vocab.words(&c.name)));
         }
-        let as_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let keys = |item: &Item| ItemKeys {
-            name: field(&item.name),
-            description: item.description.as_ref().map(field).unwrap_or_default(),
-            group: item.group.map(|g| as_u32(group_base[item.catalog] + g)),
-            category: item.category.map(|k| as_u32(category_base[item.catalog] + k)),
+        let bases = (group_base.as_slice(), category_base.as_slice());
+        // Each part of the items gets its own vocabulary, merged into the shared one after.
+        let keys_of = |part: &[Item]| {
+            let mut local = Vocab::default();
+            let keys: Vec<ItemKeys> = part
+                .iter()
+                .map(|item| item_keys(&mut local, library, item, bases))
+                .collect();
+            (local, keys)
         };
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .min(8);
-        index.items = if library.items.len() < 4096 || threads < 2 {
-            library.items.iter().map(keys).collect()
+        let parts: Vec<(Vocab, Vec<ItemKeys>)> = if library.items.len() < PARALLEL_FROM || threads < 2 {
+            vec![keys_of(&library.items)]
         } else {
             let size = library.items.len().div_ceil(threads);
             std::thread::scope(|scope| {
-                let parts: Vec<_> = library
+                let handles: Vec<_> = library
                     .items
                     .chunks(size)
-                    .map(|part| scope.spawn(|| part.iter().map(keys).collect::<Vec<_>>()))
+                    .map(|part| scope.spawn(move || keys_of(part)))
                     .collect();
-                parts
+                handles
                     .into_iter()
-                    .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                     .collect()
             })
         };
-        index
+        let mut items = Vec::with_capacity(library.items.len());
+        for (local, mut keys) in parts {
+            let global: Vec<u32> = local.words.iter().map(|w| vocab.id(&w.text)).collect();
+            let remap = |ids: &mut Box<[u32]>| ids.iter_mut().for_each(|t| *t = global[*t as usize]);
+            for k in &mut keys {
+                k.phrases.iter_mut().for_each(remap);
+                remap(&mut k.description);
+            }
+            items.append(&mut keys);
+        }
+        SearchIndex {
+            vocab: vocab.words,
+            items,
+            groups,
+            categories,
+        }
     }
 
     pub fn len(&self) -> usize {

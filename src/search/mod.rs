@@ -1,53 +1,78 @@
-//! Fuzzy search over the library: pure functions shared by the explorer and the command line.
+//! Search over the library: pure functions shared by the explorer and the command line.
 //!
-//! Matching is smart-case like fzf: a query in lower case matches any case (Unicode-aware, so `ägare`
-//! finds `Ägarens`); a query with an upper-case letter matches case exactly. Words separated by spaces
-//! must all match. A word's score is the best of: twice its score on the item's names (every language),
-//! its score on the description, on the group's name and on the category's name; an item's score is the
-//! sum over words. Ties keep document order.
+//! A query is read as a support agent types it: case is ignored, the stop words of a question are
+//! dropped (`kan min arbetsgivare se mina bilder` searches for `bilder`), and every remaining word
+//! must meet the item somewhere. A word meets a word of a text whole or by its Snowball stem
+//! (`lösenordet`, `lösenord`), as its start, inside a compound, or one typo away ([`Meet`]); a
+//! word that meets no word of the library at all is tried letter by letter on the names by the
+//! fuzzy scorer. What the list shows counts most: the
+//! names and the catalog's aliases, then the group, then the description and category. Listings of
+//! one field (a link set) rank together, in document order. Ties keep document order.
 //!
-//! Speed comes from precomputed keys ([`SearchIndex`]), a subsequence pre-check before the scorer,
-//! group and category names scored once per query, both cores, and narrowing the previous matches
-//! when the query only grew ([`Narrowing`]); [`matches_plain`] is the same search without any of it.
+//! Speed comes from the vocabulary ([`SearchIndex`]): each query word is met against every distinct
+//! word once, and an item is then scored by table lookups, on every core for large libraries.
 
+mod confidence;
 mod facets;
 mod index;
 mod outline;
+mod words;
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+pub use confidence::{Confidence, Doubt, confidence};
 pub use facets::{Counts, FACETS, Facet, FacetIndex, FacetValue, Filter, Overrides, apply, counts};
 pub use index::{Field, Key, SearchIndex, fold};
 pub use outline::Row;
+pub use words::{Meet, Topic, Word, query_words};
+use words::{is_soft, question};
 
-/// A parsed query: its words and whether case matters.
+/// A parsed query: its words, stop words dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     raw: String,
-    words: Vec<String>,
-    case_sensitive: bool,
+    words: Vec<Word>,
+    topic: Option<Topic>,
+    names_field: bool,
 }
 
 impl Query {
     pub fn parse(text: &str) -> Query {
+        let q = question(text);
         Query {
             raw: text.to_owned(),
-            words: text.split_whitespace().map(str::to_owned).collect(),
-            case_sensitive: text.chars().any(char::is_uppercase),
+            words: q.words.iter().map(|w| Word::new(w)).collect(),
+            topic: q.topic,
+            names_field: q.names_field,
         }
+    }
+
+    /// The topic the query names (how long data is kept, …), if any.
+    pub fn topic(&self) -> Option<Topic> {
+        self.topic
+    }
+
+    /// Whether the query names a topic and no field: a question for the documents' general facts.
+    pub fn asks_topic_only(&self) -> bool {
+        self.topic.is_some() && !self.names_field
     }
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
 
-    /// Whether every item matching `self` also matches `longer` is guaranteed false for the others:
-    /// `longer` only adds characters at the end and keeps the case rule.
-    fn narrows_to(&self, longer: &Query) -> bool {
-        !self.is_empty() && longer.raw.starts_with(&self.raw) && self.case_sensitive == longer.case_sensitive
+    /// The query as typed.
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    /// The words searched for.
+    pub fn words(&self) -> &[Word] {
+        &self.words
     }
 }
 
@@ -58,8 +83,209 @@ pub struct Hit {
     pub score: i64,
 }
 
+/// Where a query word met an item, from what the list shows to what it does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    /// Nowhere: a word that only says where the data is ("phone"), which an item need not meet.
+    Skipped,
+    /// Only the fuzzy scorer, on a name: letters in order, not a word.
+    Scattered,
+    /// The description or the category's name, which the list does not show.
+    Hidden,
+    /// The group's name, shown beside the item.
+    Group,
+    /// A name or one of the catalog's aliases.
+    Name,
+}
+
+/// The points of a meet by where it is; [`Meet`] orders the columns. A start counts more the more
+/// of the word it is.
+fn points(place: Place, (meet, share): (Meet, u8)) -> i64 {
+    let row: [i64; 4] = match place {
+        Place::Name => [40, 45, 70, 100],
+        Place::Group => [20, 22, 35, 50],
+        Place::Hidden => [10, 12, 20, 30],
+        Place::Scattered | Place::Skipped => [0; 4],
+    };
+    let full = row[meet as usize];
+    if meet == Meet::Prefix {
+        full * (6000 + 40 * i64::from(share)) / 10_000
+    } else {
+        full
+    }
+}
+
+/// What a listing with aliases adds: the catalog chose it to answer everyday words.
+const CURATED: i64 = 2;
+
+/// The most a phrase fully met adds, so that `Location` ranks above `Installation location`.
+const WHOLE_PHRASE: i64 = 10;
+
 fn matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().respect_case()
+    SkimMatcherV2::default()
+}
+
+/// How a query word meets a word of the vocabulary, and for a start, how much of the word it is
+/// (in percent): `imei` is more of `imei` than of `imessage`.
+type Graded = Option<(Meet, u8)>;
+
+/// How query word `w` meets vocabulary word `v`, graded.
+fn grade(w: &Word, v: &Word) -> Graded {
+    w.meets(v).map(|meet| {
+        let share = if meet == Meet::Prefix {
+            w.len * 100 / v.len.max(1)
+        } else {
+            100
+        };
+        (meet, u8::try_from(share.min(100)).unwrap_or(100))
+    })
+}
+
+/// How each query word meets each word of the vocabulary, computed once per query.
+struct Prepared {
+    meets: Vec<Vec<Graded>>,
+    /// Per query word: whether it meets any word at all. Only a word that meets none is tried
+    /// letter by letter, as a typo beyond one letter; otherwise letters in order would only add noise.
+    meets_some: Vec<bool>,
+}
+
+impl Prepared {
+    fn new(index: &SearchIndex, query: &Query) -> Prepared {
+        let meets: Vec<Vec<Graded>> = query
+            .words
+            .iter()
+            .map(|w| index.vocab.iter().map(|v| grade(w, v)).collect())
+            .collect();
+        let meets_some = meets.iter().map(|m| m.iter().any(Option::is_some)).collect();
+        Prepared { meets, meets_some }
+    }
+
+    /// As [`Prepared::new`], but graded only on the words of `item` (and the whole vocabulary only
+    /// for a query word that meets none of them): enough to explain one hit.
+    fn for_item(index: &SearchIndex, query: &Query, item: usize) -> Prepared {
+        let keys = &index.items[item];
+        let ids: Vec<u32> = keys
+            .phrases
+            .iter()
+            .flat_map(|p| p.iter())
+            .chain(keys.description.iter())
+            .chain(keys.group.iter().flat_map(|&g| index.groups[g as usize].iter()))
+            .chain(
+                keys.category
+                    .iter()
+                    .flat_map(|&k| index.categories[k as usize].iter()),
+            )
+            .copied()
+            .collect();
+        let mut meets = Vec::with_capacity(query.words.len());
+        let mut meets_some = Vec::with_capacity(query.words.len());
+        for w in &query.words {
+            let mut graded: Vec<Graded> = vec![None; index.vocab.len()];
+            for &t in &ids {
+                graded[t as usize] = grade(w, &index.vocab[t as usize]);
+            }
+            let some = graded.iter().any(Option::is_some) || index.vocab.iter().any(|v| w.meets(v).is_some());
+            meets.push(graded);
+            meets_some.push(some);
+        }
+        Prepared { meets, meets_some }
+    }
+
+    fn best(&self, word: usize, ids: &[u32]) -> Graded {
+        let meets = &self.meets[word];
+        ids.iter().filter_map(|&t| meets[t as usize]).max()
+    }
+}
+
+/// How one query word met one item: where, how, and its points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordMatch {
+    pub place: Place,
+    pub meet: Option<Meet>,
+    pub points: i64,
+}
+
+/// How every word of `query` meets item `item`, or `None` if one does not.
+fn match_item(
+    m: &SkimMatcherV2,
+    index: &SearchIndex,
+    prepared: &Prepared,
+    query: &Query,
+    item: usize,
+) -> Option<(Vec<WordMatch>, i64)> {
+    let keys = &index.items[item];
+    let mut out = Vec::with_capacity(query.words.len());
+    let soft_allowed = query.words.iter().any(|w| !is_soft(&w.text));
+    for (w, word) in query.words.iter().enumerate() {
+        let soft = soft_allowed && is_soft(&word.text);
+        let name = keys.phrases.iter().filter_map(|p| prepared.best(w, p)).max();
+        let group = keys
+            .group
+            .and_then(|g| prepared.best(w, &index.groups[g as usize]));
+        let hidden = prepared.best(w, &keys.description).max(
+            keys.category
+                .and_then(|k| prepared.best(w, &index.categories[k as usize])),
+        );
+        let best = [
+            (Place::Name, name),
+            (Place::Group, group),
+            (Place::Hidden, hidden),
+        ]
+        .into_iter()
+        .filter_map(|(place, graded)| graded.map(|g| (place, g.0, points(place, g))))
+        .max_by_key(|&(place, _, p)| (p, place));
+        let found = match best {
+            Some((place, meet, points)) => WordMatch {
+                place,
+                meet: Some(meet),
+                points,
+            },
+            None if soft => WordMatch {
+                place: Place::Skipped,
+                meet: None,
+                points: 0,
+            },
+            None if prepared.meets_some[w] => return None,
+            None => WordMatch {
+                place: Place::Scattered,
+                meet: None,
+                points: scattered(m, &keys.name, &word.text)?,
+            },
+        };
+        out.push(found);
+    }
+    // The phrase (a name or an alias) whose words the query covers best.
+    let covered = keys
+        .phrases
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let met = p
+                .iter()
+                .filter(|&&t| prepared.meets.iter().any(|m| m[t as usize].is_some()))
+                .count();
+            WHOLE_PHRASE * i64::try_from(met).unwrap_or(0) / i64::try_from(p.len()).unwrap_or(1)
+        })
+        .max()
+        .unwrap_or(0);
+    // Among equals, a listing the catalog gave everyday words to is the one it answers with.
+    let curated = if keys.curated { CURATED } else { 0 };
+    let total = out.iter().map(|w| w.points).sum::<i64>() + covered + curated;
+    Some((out, total))
+}
+
+/// The fuzzy scorer's points for `word` on a name, scaled below any word that meets: letters in
+/// order are a weak sign, and words under three letters are not tried.
+fn scattered(m: &SkimMatcherV2, name: &[Key], word: &str) -> Option<i64> {
+    if word.chars().count() < 3 {
+        return None;
+    }
+    let best = name
+        .iter()
+        .filter(|k| is_subsequence(word.as_bytes(), k.folded.as_bytes()))
+        .filter_map(|k| m.fuzzy_match(&k.folded, word))
+        .max()?;
+    Some((best / 16).clamp(1, 9))
 }
 
 /// Whether the bytes of `pattern` occur in `text` in order: a cheap necessary condition for a fuzzy match.
@@ -74,183 +300,111 @@ fn is_subsequence(pattern: &[u8], text: &[u8]) -> bool {
     true
 }
 
-/// The best score of `word` on any version of a field.
-fn score_field(m: &SkimMatcherV2, field: &[Key], word: &str, case_sensitive: bool) -> Option<i64> {
-    field
-        .iter()
-        .filter_map(|key| {
-            let text = key.text(case_sensitive);
-            if is_subsequence(word.as_bytes(), text.as_bytes()) {
-                m.fuzzy_match(text, word)
-            } else {
-                None
-            }
-        })
-        .max()
-}
-
-/// Scores of one word on every group and category name: computed once per query.
-struct Shared {
-    groups: Vec<Option<i64>>,
-    categories: Vec<Option<i64>>,
-}
-
-fn shared_scores(m: &SkimMatcherV2, index: &SearchIndex, query: &Query) -> Vec<Shared> {
-    let score_all = |fields: &[Field], word: &str| {
-        fields
-            .iter()
-            .map(|f| score_field(m, f, word, query.case_sensitive))
-            .collect()
-    };
-    query
-        .words
-        .iter()
-        .map(|w| Shared {
-            groups: score_all(&index.groups, w),
-            categories: score_all(&index.categories, w),
-        })
-        .collect()
-}
-
-/// No skim score of a pattern of `chars` chars can exceed this: 16 a match plus at most 8 bonus, the
-/// first char's bonus doubled.
-fn max_score(chars: usize) -> i64 {
-    i64::try_from(chars)
-        .unwrap_or(i64::MAX / 32)
-        .saturating_mul(24)
-        .saturating_add(8)
-}
-
-/// The item's score; with `shortcut`, the description is not scored when the name already beats any
-/// score it could reach (the result is the same).
-fn score_item(
-    m: &SkimMatcherV2,
-    index: &SearchIndex,
-    item: usize,
-    query: &Query,
-    shared: &[Shared],
-    shortcut: bool,
-) -> Option<i64> {
-    let keys = &index.items[item];
-    let mut total = 0;
-    for (word, shared) in query.words.iter().zip(shared) {
-        let cs = query.case_sensitive;
-        let name = score_field(m, &keys.name, word, cs).map(|s| s * 2);
-        let group = keys.group.and_then(|g| shared.groups[g as usize]);
-        let category = keys.category.and_then(|k| shared.categories[k as usize]);
-        let best_known = name.max(group).max(category);
-        let description = if shortcut && best_known.is_some_and(|b| b >= max_score(word.chars().count())) {
-            None
-        } else {
-            score_field(m, &keys.description, word, cs)
-        };
-        total += best_known.max(description)?;
+/// Best first: listings of one field together, ranked by their best listing, then in document order.
+fn ranked(index: &SearchIndex, mut hits: Vec<Hit>) -> Vec<Hit> {
+    let mut best: HashMap<u32, i64> = HashMap::new();
+    let mut first: HashMap<u32, usize> = HashMap::new();
+    for h in &hits {
+        if let Some(set) = index.items[h.item].link_set {
+            let b = best.entry(set).or_insert(h.score);
+            *b = (*b).max(h.score);
+            let f = first.entry(set).or_insert(h.item);
+            *f = (*f).min(h.item);
+        }
     }
-    Some(total)
-}
-
-fn ranked(mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.sort_unstable_by_key(|h| (Reverse(h.score), h.item));
+    hits.sort_unstable_by_key(|h| match index.items[h.item].link_set {
+        Some(set) => (Reverse(best[&set]), first[&set], h.item),
+        None => (Reverse(h.score), h.item, h.item),
+    });
     hits
 }
 
-/// Every item matching `query`, best first: the reference search, one item after another.
+/// Every item matching `query`, best first, one item after another: the reference search.
 pub fn matches_plain(index: &SearchIndex, query: &Query) -> Vec<Hit> {
     if query.is_empty() {
         return (0..index.len()).map(|item| Hit { item, score: 0 }).collect();
     }
-    let m = matcher();
-    let shared = shared_scores(&m, index, query);
-    ranked(
-        (0..index.len())
-            .filter_map(|item| {
-                score_item(&m, index, item, query, &shared, false).map(|score| Hit { item, score })
-            })
-            .collect(),
-    )
+    let all: Vec<usize> = (0..index.len()).collect();
+    let prepared = Prepared::new(index, query);
+    ranked(index, score_chunk(index, &prepared, query, &all))
 }
 
-/// Below this many candidates one thread is quicker than two.
+fn score_chunk(index: &SearchIndex, prepared: &Prepared, query: &Query, chunk: &[usize]) -> Vec<Hit> {
+    let m = matcher();
+    chunk
+        .iter()
+        .filter_map(|&item| {
+            match_item(&m, index, prepared, query, item).map(|(_, score)| Hit { item, score })
+        })
+        .collect()
+}
+
+/// Below this many items one thread is quicker than two.
 const PARALLEL_FROM: usize = 4096;
 
-/// Scores `candidates` (item indices, ascending) on all available cores.
-fn score_candidates(index: &SearchIndex, query: &Query, candidates: &[usize]) -> Vec<Hit> {
-    let m = matcher();
-    let shared = shared_scores(&m, index, query);
-    let score_chunk = |chunk: &[usize]| -> Vec<Hit> {
-        let m = matcher();
-        chunk
-            .iter()
-            .filter_map(|&item| {
-                score_item(&m, index, item, query, &shared, true).map(|score| Hit { item, score })
-            })
-            .collect()
-    };
+/// Every item matching `query`, best first; the same result as [`matches_plain`], on every core.
+pub fn matches(index: &SearchIndex, query: &Query) -> Vec<Hit> {
+    if query.is_empty() {
+        return matches_plain(index, query);
+    }
+    let prepared = Prepared::new(index, query);
+    let all: Vec<usize> = (0..index.len()).collect();
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
-    if candidates.len() < PARALLEL_FROM || threads < 2 {
-        return score_chunk(candidates);
+    if all.len() < PARALLEL_FROM || threads < 2 {
+        return ranked(index, score_chunk(index, &prepared, query, &all));
     }
-    let size = candidates.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = candidates
+    let size = all.len().div_ceil(threads);
+    let hits = std::thread::scope(|scope| {
+        let prepared = &prepared;
+        let handles: Vec<_> = all
             .chunks(size)
-            .map(|chunk| scope.spawn(move || score_chunk(chunk)))
+            .map(|chunk| scope.spawn(move || score_chunk(index, prepared, query, chunk)))
             .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
-    })
+    });
+    ranked(index, hits)
 }
 
-/// The previous query and the items it matched, so that a longer query rescans only those.
-#[derive(Debug, Default)]
-pub struct Narrowing {
-    last: Option<(Query, Vec<usize>)>,
+/// How each word of `query` met item `item` (none if the item does not match), for telling where
+/// a hit matched and how sure a best match is.
+pub fn explain(index: &SearchIndex, query: &Query, item: usize) -> Option<Vec<WordMatch>> {
+    let prepared = Prepared::for_item(index, query, item);
+    match_item(&matcher(), index, &prepared, query, item).map(|(words, _)| words)
 }
 
-/// Every item matching `query`, best first; the same result as [`matches_plain`], faster.
-pub fn matches(index: &SearchIndex, query: &Query) -> Vec<Hit> {
-    matches_narrowing(index, query, &mut Narrowing::default())
-}
-
-/// Like [`matches`], rescanning only the previous matches when `query` extends the previous query.
-pub fn matches_narrowing(index: &SearchIndex, query: &Query, narrowing: &mut Narrowing) -> Vec<Hit> {
-    if query.is_empty() {
-        narrowing.last = None;
-        return matches_plain(index, query);
-    }
-    let all: Vec<usize>;
-    let candidates: &[usize] = match &narrowing.last {
-        Some((previous, matched)) if previous.narrows_to(query) => matched,
-        _ => {
-            all = (0..index.len()).collect();
-            &all
-        }
-    };
-    let hits = score_candidates(index, query, candidates);
-    let mut matched: Vec<usize> = hits.iter().map(|h| h.item).collect();
-    matched.sort_unstable();
-    narrowing.last = Some((query.clone(), matched));
-    ranked(hits)
-}
-
-/// The char positions in `text` that the query's words match, for highlighting.
+/// The char positions in `text` that the query's words meet, for highlighting: the part of each
+/// word that meets, or where only the fuzzy scorer matches, its letters.
 pub fn positions(text: &str, query: &Query) -> Vec<usize> {
-    let m = matcher();
-    let subject = if query.case_sensitive {
-        text.to_owned()
-    } else {
-        fold(text)
-    };
-    let mut all: Vec<usize> = query
-        .words
-        .iter()
-        .filter_map(|w| m.fuzzy_indices(&subject, w).map(|(_, idx)| idx))
-        .flatten()
-        .collect();
+    let spans = words::spans(text);
+    let mut all = Vec::new();
+    for word in &query.words {
+        let before = all.len();
+        for (start, end, folded) in &spans {
+            let Some(meet) = word.meets(&Word::new(folded)) else {
+                continue;
+            };
+            let (from, len) = match meet {
+                Meet::Prefix => (0, word.text.chars().count()),
+                Meet::Inside => {
+                    let at = folded.find(&word.text).unwrap_or(0);
+                    (folded[..at].chars().count(), word.text.chars().count())
+                }
+                Meet::Whole | Meet::Typo => (0, end - start),
+            };
+            all.extend((start + from..start + from + len).take_while(|p| p < end));
+        }
+        if all.len() == before
+            && word.len >= 3
+            && let Some((_, idx)) = matcher().fuzzy_indices(&fold(text), &word.text)
+        {
+            all.extend(idx);
+        }
+    }
     all.sort_unstable();
     all.dedup();
     all

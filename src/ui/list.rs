@@ -19,7 +19,13 @@ use crate::ui::{fit, fit_keeping_tail, window};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usize) -> usize {
     let w = words(app.lang);
     let focused = matches!(app.focus, Focus::List | Focus::Search);
-    let block = super::pane_block(w.ui.items, app.focus == Focus::List, theme);
+    let unsure = !app.parsed.is_empty() && !app.rows.is_empty() && !app.answerable();
+    let title = if unsure {
+        format!("{} · ? {}", w.ui.items, w.ui.unsure)
+    } else {
+        w.ui.items.to_owned()
+    };
+    let block = super::pane_block(&title, app.focus == Focus::List, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.rows.is_empty() && app.loading.is_some() {
@@ -137,6 +143,11 @@ fn item_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'stat
         if let Some(date) = lib.catalog_of(item).twin_date(item.document, app.lang) {
             place = format!("{place} · {date}");
         }
+        if marks.is_empty()
+            && let Some(hint) = match_hint(app, item)
+        {
+            place = format!("“{hint}” · {place}");
+        }
         let used = indent.width() + name.width();
         let room = width.saturating_sub(used + 3);
         if room > 4 {
@@ -152,6 +163,31 @@ fn item_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'stat
     } else {
         line
     }
+}
+
+/// Where the query met an item whose shown name it does not: the other language's name, an alias,
+/// or the description (named as such); `None` where it met the group, which the row shows anyway.
+fn match_hint(app: &App, item: &crate::catalog::Item) -> Option<String> {
+    let met = |t: &str| !positions(t, &app.parsed).is_empty();
+    let names = item.name.versions().into_iter();
+    let aliases = item.aliases.iter().flat_map(crate::text::Text::versions);
+    if let Some(word) = names.chain(aliases).find(|t| met(t)) {
+        return Some(word.to_owned());
+    }
+    if app
+        .library
+        .group_of(item)
+        .is_some_and(|g| g.name.versions().into_iter().any(met))
+    {
+        return None;
+    }
+    let description = item
+        .description
+        .as_ref()?
+        .versions()
+        .into_iter()
+        .find(|t| met(t))?;
+    Some(format!("{}: {description}", words(app.lang).detail.description))
 }
 
 /// Splits `text` into spans, styling the chars at `marks` with `hit`.

@@ -101,6 +101,8 @@ pub struct Item {
     pub document: usize,
     pub name: Text,
     pub description: Option<Text>,
+    /// The catalog's own search words for it, not a document's.
+    pub aliases: Vec<Text>,
     /// Index into the catalog's categories; `None` where the document gives none.
     pub category: Option<usize>,
     /// Index into the catalog's groups; `None` for an item that stands directly in its category or document.

@@ -353,6 +353,7 @@ fn resolve_items(
             document: home,
             name: std::mem::replace(&mut raw.name, Text::Plain(String::new())),
             description: raw.description.take(),
+            aliases: std::mem::take(&mut raw.aliases),
             category,
             group,
             sources,

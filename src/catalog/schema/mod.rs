@@ -247,6 +247,9 @@ pub struct Item {
     pub id: String,
     pub name: Text,
     pub description: Option<Text>,
+    /// Words the catalog adds for search, in any of its languages; never a document's words.
+    #[serde(default)]
+    pub aliases: Vec<Text>,
     pub group: Option<String>,
     pub category: Option<String>,
     pub document: Option<String>,

@@ -1,0 +1,88 @@
+//! Whether a search clearly selects one field: the test before anything answers in a document's name.
+
+use std::collections::HashMap;
+
+use super::{Hit, Meet, Place, Query, SearchIndex, explain};
+
+/// How many of the best fields a weak result names: beyond them lie ever weaker matches.
+const WEAK_CANDIDATES: usize = 6;
+
+/// A rival within this share of the best score (in percent) leaves the choice open.
+const CLOSE_PERCENT: i64 = 85;
+
+/// What a search result allows one to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confidence {
+    /// One field wins clearly: the first hit (and the listings linked with it).
+    Clear,
+    /// No clear winner; the candidates, one listing per field, best first: every close one, or the
+    /// first few of a weak result.
+    Unsure { why: Doubt, candidates: Vec<usize> },
+    /// Nothing matches.
+    Nothing,
+}
+
+/// Why a best match is not clear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doubt {
+    /// Other fields match about as well.
+    Close,
+    /// The best match meets a word only in text the list does not show, one typo away, or only
+    /// letter by letter.
+    Weak,
+}
+
+/// The field a listing belongs to: its link set, or itself.
+fn field(index: &SearchIndex, item: usize) -> (bool, usize) {
+    match index.items[item].link_set {
+        Some(set) => (true, set as usize),
+        None => (false, item),
+    }
+}
+
+/// How sure `hits` (best first, as [`super::matches`] ranks them) are about one field.
+pub fn confidence(index: &SearchIndex, query: &Query, hits: &[Hit]) -> Confidence {
+    let Some(top) = hits.first() else {
+        return Confidence::Nothing;
+    };
+    if query.is_empty() {
+        return Confidence::Unsure {
+            why: Doubt::Close,
+            candidates: Vec::new(),
+        };
+    }
+    // One entry per field, with the field's best score.
+    let mut fields: Vec<((bool, usize), usize, i64)> = Vec::new();
+    let mut at: HashMap<(bool, usize), usize> = HashMap::new();
+    for h in hits {
+        let f = field(index, h.item);
+        if let Some(&i) = at.get(&f) {
+            fields[i].2 = fields[i].2.max(h.score);
+        } else {
+            at.insert(f, fields.len());
+            fields.push((f, h.item, h.score));
+        }
+    }
+    let best = fields[0].2;
+    let is_close = |score: i64| score * 100 >= best * CLOSE_PERCENT;
+    let close = fields.iter().filter(|f| is_close(f.2)).count();
+    let weak = explain(index, query, top.item).is_none_or(|words| {
+        words.iter().any(|w| {
+            let hidden = w.place != Place::Skipped && w.place < Place::Group;
+            // One typo away may be another word altogether: `gender` is not `genres`.
+            hidden || w.meet == Some(Meet::Typo)
+        })
+    });
+    let why = if weak {
+        Doubt::Weak
+    } else if close > 1 {
+        Doubt::Close
+    } else {
+        return Confidence::Clear;
+    };
+    let candidates: Vec<usize> = match why {
+        Doubt::Close => fields.iter().filter(|f| is_close(f.2)).map(|f| f.1).collect(),
+        Doubt::Weak => fields.iter().take(WEAK_CANDIDATES).map(|f| f.1).collect(),
+    };
+    Confidence::Unsure { why, candidates }
+}
