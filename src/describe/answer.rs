@@ -16,8 +16,9 @@ use crate::text::Lang;
 
 /// Whether an answer gives `fact`: everything said of the entry or its group; of what is said of
 /// its category or source, what bears on this field (when, why, who sees or gets it, how long it
-/// is kept); of what is said of a whole document, only how long the data is kept. Of another
-/// listing of the field (`own` false), only what is said of that entry or its group.
+/// is kept); of what is said of a whole document, how long the data is kept and how to have it
+/// deleted. Of another listing of the field (`own` false), only what is said of that entry or its
+/// group.
 fn answers(fact: &Fact, own: bool) -> bool {
     match fact.origin {
         Origin::Item | Origin::Group(_) => true,
@@ -34,7 +35,11 @@ fn answers(fact: &Fact, own: bool) -> bool {
                     | FactKind::Retention
             )
         }
-        Origin::Document(_) | Origin::Catalog => own && fact.kind == FactKind::Retention,
+        Origin::Document(_) | Origin::Catalog => {
+            let deletion = fact.kind == FactKind::Right
+                && fact.statement.value(Key::Action) == Some(&Value::Choice(Choice::Delete));
+            own && (fact.kind == FactKind::Retention || deletion)
+        }
     }
 }
 
@@ -165,12 +170,8 @@ impl<'l> Answer<'l> {
                 if from_source || !answers(fact, own) {
                     continue;
                 }
-                // The nearest purpose speaks for the item; the others are its category's.
                 if kind == FactKind::Purpose {
                     purposes += 1;
-                    if purposes > 1 {
-                        continue;
-                    }
                 }
                 if !self.given.insert(Arc::as_ptr(&fact.statement)) {
                     continue;

@@ -59,7 +59,7 @@ fn no_answer_says_the_same_thing_twice() {
 }
 
 #[test]
-fn what_a_document_says_of_all_its_data_is_left_out_except_how_long_it_is_kept() {
+fn what_a_document_says_of_all_its_data_is_left_out_except_how_long_it_is_kept_and_how_deleted() {
     let library = library();
     let a = answer_for(&library, "imei", Lang::En);
     assert!(
@@ -70,7 +70,14 @@ fn what_a_document_says_of_all_its_data_is_left_out_except_how_long_it_is_kept()
         !a.contains("ISO certified"),
         "security measures of the whole service are not an answer:\n{a}"
     );
-    assert!(!a.contains("Rights and procedures"), "{a}");
+    assert!(
+        a.contains("- Rights and procedures: Delete the user from Azure Active Directory (action delete)"),
+        "how to have it deleted:\n{a}"
+    );
+    assert!(
+        !a.contains("(action export") && !a.contains("(action correct"),
+        "the other rights (export, correct, view) are not this answer:\n{a}"
+    );
     let detail = crate::describe::detail::detail(
         &library,
         library.find("imei").unwrap(),
