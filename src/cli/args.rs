@@ -216,6 +216,22 @@ pub enum Command {
         /// Catalog files or folders; default: the --catalog paths, else the built-in catalog.
         paths: Vec<PathBuf>,
     },
+    /// Whether a catalog covers a page: the page's list items and table rows no entry quotes, and
+    /// the quotes the page no longer holds.
+    #[command(
+        after_help = "Examples:\n  privcat coverage catalog/sources/intune/sv-SE/privacy-data-collect.md\n  privcat coverage my-vendor.yaml new-page.md --document data-collect\n\nEach page is matched to the document whose source file has its name (narrowed by the page's date and locale).\nExit status: 0 when every row is quoted and every quote found, 1 otherwise, 2 on an error."
+    )]
+    Coverage {
+        /// Pages (.md) to check, and optionally the catalog files or folders to check them against
+        /// (default: the --catalog paths, else the built-in catalog).
+        #[arg(required = true, value_name = "CATALOG|PAGE.md")]
+        paths: Vec<PathBuf>,
+        /// The id of the document the pages are editions of, where their file names do not tell.
+        #[arg(long, value_name = "ID")]
+        document: Option<String>,
+        #[arg(long, short = 'f', value_enum, default_value_t)]
+        format: TextOrJson,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  privcat completions bash > ~/.local/share/bash-completion/completions/privcat\n  privcat completions zsh > ~/.zfunc/_privcat\n  privcat completions fish > ~/.config/fish/completions/privcat.fish"

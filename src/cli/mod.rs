@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod coverage;
 pub mod export;
 pub mod generate;
 pub mod output;
@@ -65,6 +66,11 @@ pub fn run(command: Command, global: &GlobalArgs) -> Result<i32> {
 pub fn dispatch(command: Command, ctx: &mut Context) -> Result<i32> {
     match command {
         Command::Validate { paths } => commands::validate(&paths, ctx),
+        Command::Coverage {
+            paths,
+            document,
+            format,
+        } => coverage::coverage(&paths, document.as_deref(), format, ctx),
         Command::Completions { shell } => generate::completions(shell, ctx.out.raw()),
         Command::Man => generate::man(ctx.out.raw()),
         other => {
@@ -103,6 +109,8 @@ fn with_library(command: Command, library: &Library, ctx: &mut Context) -> Resul
         } => export::export(library, format, &filter, output.as_deref(), ctx),
         Command::Catalogs => commands::catalogs(library, ctx),
         Command::Scenario => commands::scenario(library, ctx),
-        Command::Validate { .. } | Command::Completions { .. } | Command::Man => Ok(0),
+        Command::Validate { .. } | Command::Coverage { .. } | Command::Completions { .. } | Command::Man => {
+            Ok(0)
+        }
     }
 }

@@ -9,6 +9,10 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 pub struct Page {
     /// The title its front matter gives, if any.
     pub title: Option<String>,
+    /// The page's own date (front matter `ms.date`, `MM/DD/YYYY`), as `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The locale of its text (front matter `ms.contentlocale`, else `ms.locale`), such as `sv-SE`.
+    pub locale: Option<String>,
     /// The text of every block, whitespace collapsed.
     blocks: Vec<String>,
     /// Each list item's own text (without its nested lists) and each table row (cells joined by
@@ -21,23 +25,37 @@ pub fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The front matter's `title` and the Markdown after the front matter.
-fn front_matter(markdown: &str) -> (Option<String>, &str) {
+/// The front matter's lines and the Markdown after the front matter.
+fn front_matter(markdown: &str) -> (&str, &str) {
     let Some(rest) = markdown
         .strip_prefix("---\n")
         .or_else(|| markdown.strip_prefix("---\r\n"))
     else {
-        return (None, markdown);
+        return ("", markdown);
     };
     let Some(end) = rest.find("\n---") else {
-        return (None, markdown);
+        return ("", markdown);
     };
-    let title = rest[..end].lines().find_map(|l| {
-        let value = l.strip_prefix("title:")?.trim();
-        Some(value.trim_matches(|c| c == '"' || c == '\'').to_owned())
-    });
     let body = rest[end + 4..].split_once('\n').map_or("", |(_, b)| b);
-    (title, body)
+    (&rest[..end], body)
+}
+
+/// The value of `key` in front matter `lines`, unquoted.
+fn front_value(lines: &str, key: &str) -> Option<String> {
+    lines.lines().find_map(|l| {
+        let value = l.strip_prefix(key)?.strip_prefix(':')?.trim();
+        Some(value.trim_matches(|c| c == '"' || c == '\'').to_owned())
+    })
+}
+
+/// `MM/DD/YYYY` as `YYYY-MM-DD`.
+fn iso_date(date: &str) -> Option<String> {
+    let mut parts = date.split('/');
+    let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let all_digits = [m, d, y]
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    (all_digits && y.len() == 4).then(|| format!("{y}-{m:0>2}-{d:0>2}"))
 }
 
 /// Collects blocks and rows while walking the events.
@@ -128,7 +146,7 @@ impl Reader {
 impl Page {
     /// Reads a page's Markdown source.
     pub fn parse(markdown: &str) -> Page {
-        let (title, body) = front_matter(markdown);
+        let (front, body) = front_matter(markdown);
         let mut reader = Reader::default();
         for event in Parser::new_ext(body, Options::ENABLE_TABLES) {
             reader.event(event);
@@ -136,7 +154,9 @@ impl Page {
         reader.flush();
         let mut page = reader.page;
         page.rows.retain(|r| !r.is_empty());
-        page.title = title;
+        page.title = front_value(front, "title");
+        page.date = front_value(front, "ms.date").and_then(|d| iso_date(&d));
+        page.locale = front_value(front, "ms.contentlocale").or_else(|| front_value(front, "ms.locale"));
         page
     }
 
