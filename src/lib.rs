@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod describe;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod keymap;
 pub mod scenario;
 pub mod search;

@@ -216,6 +216,17 @@ pub enum Command {
         /// Catalog files or folders; default: the --catalog paths, else the built-in catalog.
         paths: Vec<PathBuf>,
     },
+    /// A draft catalog from a page in its Markdown source, every text the page's, to be reviewed.
+    #[command(
+        after_help = "Examples:\n  privcat import privacy-data-collect.md -o draft.yaml\n  privcat import page.md | privcat validate /dev/stdin\n\nFront matter gives title, locale and date; headings give sections; list items and table rows give\nitems (a list item with a nested list also gives their group); a table's other columns give\nstatements. Exit status: 0 when a draft was written, 2 when the page gives none."
+    )]
+    Import {
+        /// The page, in its Markdown source.
+        page: PathBuf,
+        /// Write the draft here (through a temporary file and a rename) instead of to stdout.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Whether a catalog covers a page: the page's list items and table rows no entry quotes, and
     /// the quotes the page no longer holds.
     #[command(

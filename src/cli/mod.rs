@@ -5,6 +5,7 @@ pub mod commands;
 pub mod coverage;
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod output;
 pub mod query;
 
@@ -71,6 +72,7 @@ pub fn dispatch(command: Command, ctx: &mut Context) -> Result<i32> {
             document,
             format,
         } => coverage::coverage(&paths, document.as_deref(), format, ctx),
+        Command::Import { page, output } => import::import(&page, output.as_deref(), ctx),
         Command::Completions { shell } => generate::completions(shell, ctx.out.raw()),
         Command::Man => generate::man(ctx.out.raw()),
         other => {
@@ -109,8 +111,10 @@ fn with_library(command: Command, library: &Library, ctx: &mut Context) -> Resul
         } => export::export(library, format, &filter, output.as_deref(), ctx),
         Command::Catalogs => commands::catalogs(library, ctx),
         Command::Scenario => commands::scenario(library, ctx),
-        Command::Validate { .. } | Command::Coverage { .. } | Command::Completions { .. } | Command::Man => {
-            Ok(0)
-        }
+        Command::Validate { .. }
+        | Command::Coverage { .. }
+        | Command::Import { .. }
+        | Command::Completions { .. }
+        | Command::Man => Ok(0),
     }
 }

@@ -60,6 +60,9 @@ pub struct Header {
     pub product: String,
     pub publisher: String,
     pub languages: Vec<String>,
+    /// Drafted by `privcat import` and not yet reviewed.
+    #[serde(default)]
+    pub draft: bool,
     /// The one document of a format 1 catalog.
     pub document: Option<Document>,
     #[serde(default)]

@@ -18,6 +18,12 @@ pub(super) fn check(c: &mut Checker, file: &CatalogFile) {
     items(c, file);
     links(c, file);
     unread_document_facts(c, file);
+    if file.catalog.draft {
+        c.warning(
+            "catalog.draft",
+            "a draft made by `privcat import`: review every entry against the page (categories, sources, what is stated and what is inferred), then remove `draft: true`",
+        );
+    }
     if file.items.is_empty() {
         c.warning("items", "the catalog has no items");
     }
