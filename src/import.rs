@@ -61,6 +61,38 @@ fn kebab(raw: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
+/// The rows (indices into the page's entries) of tables whose first column is a label: empty in
+/// at least half of the table's rows.
+fn labelled_rows(entries: &[(usize, &Entry)]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut table: Vec<(usize, bool)> = Vec::new();
+    let mut last_header: Option<&Vec<String>> = None;
+    let mut flush = |table: &mut Vec<(usize, bool)>| {
+        let empty = table.iter().filter(|(_, e)| *e).count();
+        if !table.is_empty() && empty * 2 >= table.len() {
+            out.extend(table.iter().map(|(i, _)| *i));
+        }
+        table.clear();
+    };
+    for &(i, e) in entries {
+        match &e.shape {
+            Shape::TableRow { cells, header } => {
+                if last_header.is_some_and(|h| !std::ptr::eq(h, header) && *h != *header) {
+                    flush(&mut table);
+                }
+                last_header = Some(header);
+                table.push((i, cells.first().is_none_or(String::is_empty)));
+            }
+            Shape::ListItem { .. } => {
+                flush(&mut table);
+                last_header = None;
+            }
+        }
+    }
+    flush(&mut table);
+    out
+}
+
 /// The draft catalog for `page`, whose file is `source_path` (named `stem`), as YAML. A page with
 /// no list or table gives a draft of its document and sections, with no items.
 pub fn draft(page: &Page, stem: &str, source_path: &str) -> Result<Draft, ImportError> {
@@ -118,6 +150,8 @@ pub fn draft(page: &Page, stem: &str, source_path: &str) -> Result<Draft, Import
     let group_id = |i: usize| format!("group-{}", i + 1);
     let mut groups = Vec::new();
     let mut items = Vec::new();
+    let label_columns = labelled_rows(&entries);
+    let mut current_label: Option<String> = None;
     for &(i, e) in &entries {
         if parents.contains(&i) {
             groups.push(map(vec![
@@ -136,8 +170,36 @@ pub fn draft(page: &Page, stem: &str, source_path: &str) -> Result<Draft, Import
                 }
             }
             Shape::TableRow { cells, header } => {
-                let first = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
+                // A first column left empty in most rows labels the rows below it (a group);
+                // the field is then named in the next column.
+                let labelled = label_columns.contains(&i);
+                let label = if labelled {
+                    cells.first().filter(|c| !c.is_empty())
+                } else {
+                    None
+                };
+                let first = if labelled && cells.len() > 1 && cells.get(1).is_some_and(|c| !c.is_empty()) {
+                    1
+                } else {
+                    cells.iter().position(|c| !c.is_empty()).unwrap_or(0)
+                };
+                if let Some(label) = label.filter(|_| first == 1) {
+                    current_label = Some(group_id(i));
+                    groups.push(map(vec![
+                        ("id", s(&group_id(i))),
+                        ("name", text(&lang, label)),
+                        ("section", s(&section_of(e))),
+                    ]));
+                } else if labelled && first == 0 {
+                    current_label = None;
+                }
                 fields.push(("name", text(&lang, &cells[first])));
+                if labelled
+                    && first == 1
+                    && let Some(g) = &current_label
+                {
+                    fields.push(("group", s(g)));
+                }
                 for (c, cell) in cells.iter().enumerate().skip(first + 1) {
                     if cell.is_empty() {
                         continue;

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod cli;
 pub mod coverage;
 pub mod describe;
+pub mod diff;
 pub mod export;
 pub mod i18n;
 pub mod import;

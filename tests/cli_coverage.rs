@@ -1,20 +1,12 @@
 //! `privcat coverage`: every page of the built-in library is covered by it, and what a catalog
 //! loses (a deleted item) or a page changes (an edited sentence) is reported, with exit 1.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn privcat(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_privcat"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use cli::{privcat, text};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

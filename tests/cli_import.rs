@@ -2,22 +2,14 @@
 //! with one item per list item and table row, the same shape in every edition, and bad pages get a
 //! sentence naming the file.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use privcat::catalog::{Severity, load_texts};
 
-fn privcat(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_privcat"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use cli::{privcat, text};
 
 fn sources() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/sources/intune")

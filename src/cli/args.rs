@@ -49,6 +49,17 @@ pub struct GlobalArgs {
     pub scenario: Option<String>,
 }
 
+/// How `privcat diff` writes its report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Lines for a terminal, coloured there.
+    #[default]
+    Text,
+    Json,
+    /// A change report in Markdown.
+    Md,
+}
+
 /// A language on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum LangArg {
@@ -215,6 +226,19 @@ pub enum Command {
     Validate {
         /// Catalog files or folders; default: the --catalog paths, else the built-in catalog.
         paths: Vec<PathBuf>,
+    },
+    /// What changed between two catalogs, or two pages (drafted on the fly): items added, removed,
+    /// reworded or moved, facts added or removed, categories, groups and sections added or removed.
+    #[command(
+        after_help = "Examples:\n  privcat diff old.yaml new.yaml\n  privcat diff en-US/privacy-data-collect.md en-US-2023/privacy-data-collect.md --format md > changes.md\n\nExit status: 0 when equal, 1 when different, 2 on an error (like diff)."
+    )]
+    Diff {
+        /// The earlier version: a catalog file or folder, or a page (.md).
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        #[arg(long, short = 'f', value_enum, default_value_t)]
+        format: DiffFormat,
     },
     /// A draft catalog from a page in its Markdown source, every text the page's, to be reviewed.
     #[command(

@@ -3,6 +3,7 @@
 pub mod args;
 pub mod commands;
 pub mod coverage;
+pub mod diff;
 pub mod export;
 pub mod generate;
 pub mod import;
@@ -73,6 +74,7 @@ pub fn dispatch(command: Command, ctx: &mut Context) -> Result<i32> {
             format,
         } => coverage::coverage(&paths, document.as_deref(), format, ctx),
         Command::Import { page, output } => import::import(&page, output.as_deref(), ctx),
+        Command::Diff { old, new, format } => diff::run(&old, &new, format, ctx),
         Command::Completions { shell } => generate::completions(shell, ctx.out.raw()),
         Command::Man => generate::man(ctx.out.raw()),
         other => {
@@ -114,6 +116,7 @@ fn with_library(command: Command, library: &Library, ctx: &mut Context) -> Resul
         Command::Validate { .. }
         | Command::Coverage { .. }
         | Command::Import { .. }
+        | Command::Diff { .. }
         | Command::Completions { .. }
         | Command::Man => Ok(0),
     }

@@ -117,6 +117,8 @@ pub mod style {
     pub const LABEL: Style = Style::new().bold();
     pub const DIM: Style = Style::new().dimmed();
     pub const ID: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+    pub const ADDED: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+    pub const REMOVED: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
     pub const HEADING: Style = Style::new()
         .bold()
         .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Magenta)));

@@ -32,6 +32,8 @@ pub struct Catalog {
     pub product: String,
     pub publisher: String,
     pub languages: Vec<String>,
+    /// Drafted by `privcat import`, not yet reviewed: its ids are places on a page, not names.
+    pub draft: bool,
     /// The format the file was written in.
     pub format: u32,
     pub documents: Vec<Document>,

@@ -70,6 +70,7 @@ pub fn resolve(files: Vec<(String, CatalogFile, Altered)>) -> Library {
             product: h.product,
             publisher: h.publisher,
             languages: h.languages,
+            draft: h.draft,
             format: file.format.unwrap_or(1),
             documents,
             statements,
