@@ -77,6 +77,11 @@ fn each_kind_of_change_is_reported() {
   - {id: mac, group: hardware, name: Wi-Fi MAC address}
   - {id: ip, group: network, name: IP address}
   - {id: count, category: aggregated, name: Number of devices}
+  - id: owner
+    category: identified
+    name: Owner name
+    conditions:
+      - {text: Only from corporate devices.}
 ",
     );
     let new = catalog(
@@ -94,6 +99,11 @@ fn each_kind_of_change_is_reported() {
   - {id: serial-no, group: hardware, name: Serial numbers}
   - {id: mac, group: network, name: Wi-Fi MAC address}
   - {id: location, category: required, name: Location}
+  - id: owner
+    category: required
+    name: Owner name
+    conditions:
+      - {text: From every enrolled device.}
 ",
     );
     let (code, d) = diff_json(&old, &new);
@@ -122,12 +132,26 @@ fn each_kind_of_change_is_reported() {
     );
     assert_eq!(imei["moved"], false);
     assert!(imei["similarity"].is_null());
+    // Moved between categories, its condition changed.
+    let owner = of("Owner name");
+    assert_eq!(
+        (owner["old"]["place"].as_str(), owner["new"]["place"].as_str()),
+        (Some("Identified data"), Some("Required data"))
+    );
+    assert_eq!(
+        owner["facts_removed"],
+        serde_json::json!(["Conditions: Only from corporate devices."])
+    );
+    assert_eq!(
+        owner["facts_added"],
+        serde_json::json!(["Conditions: From every enrolled device."])
+    );
     assert_eq!(d["same"], 0);
 
     // The same catalog against itself: equal, exit 0.
     let run = privcat(&["diff", old.to_str().unwrap(), old.to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(0));
-    assert!(text(&run.stdout).ends_with("0 added, 0 removed, 0 changed, 5 unchanged\n"));
+    assert!(text(&run.stdout).ends_with("0 added, 0 removed, 0 changed, 6 unchanged\n"));
 }
 
 #[test]
