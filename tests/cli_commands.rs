@@ -481,6 +481,17 @@ fn answer_to_a_topic_question_gives_the_documents_general_facts() {
             "“Data storage and processing in Intune”, section “Personal data retention”",
         ],
     );
+    let out = privcat(&["answer", "säljer ni mina uppgifter?", "--lang", "sv"])
+        .ok()
+        .to_owned();
+    assert!(
+        out.starts_with("Vilka dokumenten säger att personuppgifter delas med:\n"),
+        "{out}"
+    );
+    assert_has(
+        &out,
+        &["Vi säljer inte några data som samlas in av vår tjänst till någon tredje part av någon anledning."],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

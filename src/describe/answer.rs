@@ -358,7 +358,9 @@ pub fn topic(library: &Library, topic: Topic, lang: Lang) -> String {
         }
     }
     for (c, catalog) in library.catalogs.iter().enumerate() {
-        for fact in catalog.statements.iter().filter(|f| wanted(f)) {
+        // What a catalog says of all its data ("we do not sell any data …") answers who gets it.
+        let general = |f: &Fact| topic == Topic::Sharing && f.kind == FactKind::Statement;
+        for fact in catalog.statements.iter().filter(|f| wanted(f) || general(f)) {
             if a.given.insert(Arc::as_ptr(&fact.statement)) {
                 found.push((c, fact));
             }

@@ -176,7 +176,7 @@ const TOPICS: &[(Topic, &[&str])] = &[
     (Topic::Sharing, &[
         "share", "shared", "shares", "sharing", "third", "parties", "party", "dela", "delas",
         "delar", "delade", "delning", "tredje", "part", "parter", "mottagare", "recipients", "sell",
-        "sold", "säljs", "lämnas", "ut", "vidare",
+        "sold", "säljs", "säljer", "sälja", "såld", "sålda", "sells", "selling", "lämnas", "ut", "vidare",
     ]),
     (Topic::Storage, &[
         "stored", "storage", "region", "datacenter", "datacenters", "lagras", "lagrar", "lagrade",
