@@ -1,6 +1,7 @@
 //! The loader on fixture catalogs: each mistake is reported with its file, line, column and path,
 //! every semantic problem in one run, and valid folders load side by side.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use privcat::catalog::{Diagnostic, Report, Severity, load_paths, load_texts};
@@ -804,4 +805,46 @@ fn aliases_are_checked_and_cleaned_like_every_text() {
             .contains("language `de` is not among the catalog's languages")
     );
     assert_eq!(report.diagnostics[2].message, "this text is empty");
+}
+
+#[test]
+fn did_you_mean_is_given_for_the_first_unknown_references_only() {
+    // 300 items in a group that does not exist, one letter off: the first 200 get a suggestion, the
+    // rest the plain sentence, so that a generated file with thousands of mistakes stays quick.
+    let mut yaml = String::from(
+        "format: 2
+catalog: {id: many, title: Many, product: P, publisher: P, languages: [en]}
+documents:
+  - id: doc
+    title: Doc
+    editions: [{language: en, locale: en-US, url: \"https://example.com\", date: 2021-04-01}]
+    sections: [{id: main, title: Main}]
+categories:
+  - {id: collected, name: Collected, exhaustive: false, section: main}
+groups:
+  - {id: hardware, category: collected, name: Hardware, section: main}
+items:
+",
+    );
+    for i in 0..300 {
+        let _ = writeln!(yaml, "  - {{id: item-{i}, group: hardwere, name: Item {i}}}");
+    }
+    let report = load_texts(vec![("many.yaml".into(), yaml.into_bytes())]);
+    let errors: Vec<&Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 300);
+    let hinted = errors
+        .iter()
+        .filter(|d| d.message.ends_with("did you mean `hardware`?"))
+        .count();
+    assert_eq!(hinted, 200);
+    assert!(
+        errors
+            .iter()
+            .all(|d| d.message.starts_with("unknown group `hardwere`"))
+    );
+    assert!(errors.iter().all(|d| d.line.is_some()), "every one located");
 }

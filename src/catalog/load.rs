@@ -189,7 +189,11 @@ fn parse_and_check(name: &str, bytes: &[u8]) -> Result<(CatalogFile, Altered, Ve
     let mut found = validate::check(name, &mut file);
     found.extend(altered_warnings(name, &file, &altered));
     if found.iter().any(|d| d.path.is_some() && d.line.is_none()) {
-        let positions = Positions::index(text);
+        let wanted = found
+            .iter()
+            .filter(|d| d.line.is_none())
+            .filter_map(|d| d.path.as_deref());
+        let positions = Positions::index_for(text, wanted);
         for d in &mut found {
             if let (Some(path), None) = (&d.path, d.line)
                 && let Some((line, column)) = positions.find(path)

@@ -1,6 +1,6 @@
 //! Where each node of a YAML document starts, by its path (`items[3].group`), for pointing at mistakes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use yaml_rust2::parser::{Event, Parser};
 
@@ -8,6 +8,8 @@ use yaml_rust2::parser::{Event, Parser};
 #[derive(Debug, Default)]
 pub struct Positions {
     by_path: HashMap<String, (usize, usize)>,
+    /// The paths worth keeping (those asked for and their parents); every path when `None`.
+    keep: Option<HashSet<String>>,
 }
 
 enum Frame {
@@ -18,7 +20,29 @@ enum Frame {
 impl Positions {
     /// Indexes `text`; a document that does not parse is indexed up to its first error.
     pub fn index(text: &str) -> Positions {
-        let mut positions = Positions::default();
+        Positions::index_keeping(text, None)
+    }
+
+    /// Indexes only what [`Positions::find`] needs for `paths`: each of them and its parents, so
+    /// that a file with many problems is not indexed node by node.
+    pub fn index_for<'p>(text: &str, paths: impl IntoIterator<Item = &'p str>) -> Positions {
+        let mut keep = HashSet::new();
+        for path in paths {
+            let mut p = path;
+            keep.insert(p.to_owned());
+            while let Some(cut) = p.rfind(['.', '[']) {
+                p = &p[..cut];
+                keep.insert(p.to_owned());
+            }
+        }
+        Positions::index_keeping(text, Some(keep))
+    }
+
+    fn index_keeping(text: &str, keep: Option<HashSet<String>>) -> Positions {
+        let mut positions = Positions {
+            by_path: HashMap::new(),
+            keep,
+        };
         let mut parser = Parser::new_from_str(text);
         let mut stack: Vec<Frame> = Vec::new();
         while let Ok((event, mark)) = parser.next_token() {
@@ -85,7 +109,9 @@ impl Positions {
                 p
             }
         };
-        self.by_path.entry(path.clone()).or_insert(at);
+        if self.keep.as_ref().is_none_or(|k| k.contains(&path)) {
+            self.by_path.entry(path.clone()).or_insert(at);
+        }
         path
     }
 
@@ -115,5 +141,9 @@ mod tests {
         assert_eq!(p.find("items[0].sources[1]"), Some((5, 19)));
         assert_eq!(p.find("items[1].group"), Some((6, 20)));
         assert_eq!(p.find("items[1].missing"), Some((6, 5)));
+        let only = Positions::index_for(text, ["items[0].sources[1]", "items[1].missing"]);
+        assert_eq!(only.find("items[0].sources[1]"), Some((5, 19)));
+        assert_eq!(only.find("items[1].missing"), Some((6, 5)));
+        assert!(only.by_path.len() < p.by_path.len());
     }
 }

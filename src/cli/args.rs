@@ -226,6 +226,9 @@ pub enum Command {
     Validate {
         /// Catalog files or folders; default: the --catalog paths, else the built-in catalog.
         paths: Vec<PathBuf>,
+        /// Print every problem; without it the first 100 are printed, then how many more there are.
+        #[arg(long)]
+        all: bool,
     },
     /// What changed between two catalogs, or two pages (drafted on the fly): items added, removed,
     /// reworded or moved, facts added or removed, categories, groups and sections added or removed.

@@ -33,15 +33,23 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 }
 
 /// `privcat validate`: every problem, then a summary line.
-pub fn validate(paths: &[PathBuf], ctx: &mut Context) -> Result<i32> {
+pub fn validate(paths: &[PathBuf], all: bool, ctx: &mut Context) -> Result<i32> {
     let paths = if paths.is_empty() {
         &ctx.global.catalog
     } else {
         paths
     };
     let report = load(paths);
-    for d in &report.diagnostics {
+    let shown = if all { usize::MAX } else { SHOWN_PROBLEMS };
+    for d in report.diagnostics.iter().take(shown) {
         writeln!(ctx.err, "{}", crate::cli::output::visible(&d.to_string()))?;
+    }
+    if report.diagnostics.len() > shown {
+        writeln!(
+            ctx.err,
+            "… and {} more (`privcat validate --all` shows every one)",
+            report.diagnostics.len() - shown
+        )?;
     }
     let errors = report.error_count();
     let warnings = report.diagnostics.len() - errors;
@@ -57,6 +65,9 @@ pub fn validate(paths: &[PathBuf], ctx: &mut Context) -> Result<i32> {
     ctx.out.line(&summary(&library, warnings))?;
     Ok(0)
 }
+
+/// How many problems `validate` prints without `--all`: the first ones to fix, and a count.
+const SHOWN_PROBLEMS: usize = 100;
 
 /// "ok: 1 catalog, 66 items (identified 36, pseudonymized 22, aggregated 8), 0 warnings".
 pub fn summary(library: &Library, warnings: usize) -> String {

@@ -67,7 +67,7 @@ pub fn run(command: Command, global: &GlobalArgs) -> Result<i32> {
 /// Runs `command` with the given context; tests call this with buffers.
 pub fn dispatch(command: Command, ctx: &mut Context) -> Result<i32> {
     match command {
-        Command::Validate { paths } => commands::validate(&paths, ctx),
+        Command::Validate { paths, all } => commands::validate(&paths, all, ctx),
         Command::Coverage {
             paths,
             document,

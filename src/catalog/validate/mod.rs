@@ -30,7 +30,12 @@ pub(crate) struct Checker<'a> {
     ended: HashSet<List>,
     /// References to ids not yet all declared: (path, kind, id).
     deferred: Vec<(String, IdKind, String)>,
+    /// How many more unknown references get a did-you-mean: each costs a look at every id.
+    hints_left: usize,
 }
+
+/// Did-you-means per file: enough for every typo a person makes, bounded for a generated file.
+const HINTS: usize = 200;
 
 impl Checker<'_> {
     pub(crate) fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -158,7 +163,13 @@ impl Checker<'_> {
         } else {
             let empty = HashSet::new();
             let known = self.declared.get(&kind).unwrap_or(&empty);
-            format!("unknown {} `{id}`{}", kind.noun(), did_you_mean(id, known))
+            let hint = if self.hints_left > 0 {
+                self.hints_left -= 1;
+                did_you_mean(id, known)
+            } else {
+                String::new()
+            };
+            format!("unknown {} `{id}`{hint}", kind.noun())
         };
         self.error(path, message);
     }
@@ -289,18 +300,38 @@ pub fn is_kebab(id: &str) -> bool {
         })
 }
 
-/// The known id closest to `id` by edit distance, if it is close enough to be a typo.
+/// The known id closest to `id` by edit distance, if it is close enough to be a typo. Ids whose
+/// length alone rules them out are not measured, and nothing is suggested for an id longer than
+/// [`LONGEST_HINTED`] chars.
 pub fn closest<'k>(id: &str, known: impl IntoIterator<Item = &'k String>) -> Option<&'k str> {
+    let n = id.chars().count();
+    if n > LONGEST_HINTED {
+        return None;
+    }
     known
         .into_iter()
-        .map(|k| (edit_distance(id, k), k))
-        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2) && *d < id.chars().count())
+        .filter_map(|k| {
+            let m = k.chars().count();
+            let limit = (m / 3).max(2).min(n.saturating_sub(1));
+            if m.abs_diff(n) > limit {
+                return None;
+            }
+            edit_distance_within(id, k, limit).map(|d| (d, k))
+        })
         .min()
         .map(|(_, k)| k.as_str())
 }
 
+/// The longest id a did-you-mean is looked for.
+const LONGEST_HINTED: usize = 100;
+
 /// Levenshtein distance over chars.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    edit_distance_within(a, b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// Levenshtein distance over chars if it is at most `limit`; stops as soon as it cannot be.
+fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -311,8 +342,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
             row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(here + 1);
             prev = here;
         }
+        if row.iter().min().is_some_and(|&m| m > limit) {
+            return None;
+        }
     }
-    row[b.len()]
+    Some(row[b.len()]).filter(|&d| d <= limit)
 }
 
 /// Every problem in `file`, as diagnostics with paths but no positions yet.
@@ -340,6 +374,7 @@ pub fn check(name: &str, file: &mut CatalogFile) -> Vec<Diagnostic> {
         dimensions,
         ended: HashSet::new(),
         deferred: Vec::new(),
+        hints_left: HINTS,
     };
     walk(file, &mut c);
     for (path, kind, id) in std::mem::take(&mut c.deferred) {
@@ -372,5 +407,9 @@ mod tests {
         assert_eq!(closest("imie", &known), Some("imei"));
         assert_eq!(closest("app-nme", &known), Some("app-name"));
         assert_eq!(closest("password", &known), None);
+        // Nothing is measured for an id no typo could make of a known one.
+        let long = "x".repeat(200_000);
+        assert_eq!(closest(&long, &known), None);
+        assert_eq!(closest("app-name-but-much-longer", &known), None);
     }
 }
