@@ -369,6 +369,7 @@ fn unsure(library: &Library, query: &str, why: Doubt, candidates: &[usize], ctx:
     let shown = crate::cli::output::visible(query);
     let reason = match why {
         Doubt::Close => "several items match it about as well",
+        Doubt::Vague => "it names no field, only where the data is",
         Doubt::Weak => {
             "the best match meets it only in text the list does not show, one typo away, or letter by letter"
         }

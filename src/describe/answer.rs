@@ -333,6 +333,7 @@ fn topic_facts(topic: Topic) -> &'static [(FactKind, Option<Choice>)] {
         Topic::Storage => &[(FactKind::Storage, None)],
         Topic::Export => &[(FactKind::Right, Some(Choice::Export))],
         Topic::Correction => &[(FactKind::Right, Some(Choice::Correct))],
+        Topic::Visibility => &[(FactKind::Visible, None), (FactKind::NeverVisible, None)],
     }
 }
 
@@ -375,6 +376,18 @@ pub fn topic(library: &Library, topic: Topic, lang: Lang) -> String {
             continue;
         }
         let mut s = fact.text.get(lang).to_owned();
+        // What can be seen is a list: the fields each sentence covers.
+        if topic == Topic::Visibility {
+            let names: Vec<&str> = library
+                .items
+                .iter()
+                .filter(|i| i.facts.iter().any(|f| Arc::ptr_eq(&f.statement, &fact.statement)))
+                .map(|i| i.name.get(lang))
+                .collect();
+            if !names.is_empty() {
+                let _ = write!(s, ": {}", names.join("; "));
+            }
+        }
         if let Some(values) = crate::describe::values(&library.catalogs[c], fact, lang) {
             let _ = write!(s, " ({values})");
         }

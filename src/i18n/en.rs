@@ -184,6 +184,7 @@ pub const WORDS: Words = Words {
             "Where the documents say personal data is stored:",
             "How the documents say personal data is exported:",
             "How the documents say personal data is corrected:",
+            "What the documents say your organization can and cannot see:",
         ],
     },
     export: ExportWords {

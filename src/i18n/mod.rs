@@ -303,7 +303,7 @@ pub struct AnswerWords {
     pub never_visible_list: &'static str,
     pub never_collected_list: &'static str,
     /// The first line of a topic's answer, in the order of [`crate::search::Topic`].
-    pub topic_heading: [&'static str; 6],
+    pub topic_heading: [&'static str; 7],
 }
 
 /// Exports: report headings and marks.

@@ -184,6 +184,7 @@ pub const WORDS: Words = Words {
             "Var dokumenten säger att personuppgifter lagras:",
             "Hur dokumenten säger att personuppgifter exporteras:",
             "Hur dokumenten säger att personuppgifter rättas:",
+            "Vad dokumenten säger att din organisation kan och inte kan se:",
         ],
     },
     export: ExportWords {

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::words::is_soft;
 use super::{Hit, Meet, Place, Query, SearchIndex, explain};
 
 /// How many of the best fields a weak result names: beyond them lie ever weaker matches.
@@ -30,6 +31,8 @@ pub enum Doubt {
     /// The best match meets a word only in text the list does not show, one typo away, or only
     /// letter by letter.
     Weak,
+    /// The query names no field, only where the data is ("iphone").
+    Vague,
 }
 
 /// The field a listing belongs to: its link set, or itself.
@@ -66,14 +69,20 @@ pub fn confidence(index: &SearchIndex, query: &Query, hits: &[Hit]) -> Confidenc
     let best = fields[0].2;
     let is_close = |score: i64| score * 100 >= best * CLOSE_PERCENT;
     let close = fields.iter().filter(|f| is_close(f.2)).count();
-    let weak = explain(index, query, top.item).is_none_or(|words| {
-        words.iter().any(|w| {
-            let hidden = w.place != Place::Skipped && w.place < Place::Group;
-            // One typo away may be another word altogether: `gender` is not `genres`.
-            hidden || w.meet == Some(Meet::Typo)
-        })
-    });
-    let why = if weak {
+    // A query only of words that say where the data is ("iphone", "phone") names no field.
+    let only_where = query.words().iter().all(|w| is_soft(&w.text));
+    let weak = only_where
+        || explain(index, query, top.item).is_none_or(|words| {
+            // A word that only says where the data is ("android") may meet anywhere.
+            words.iter().filter(|w| !w.soft).any(|w| {
+                let hidden = w.place < Place::Group;
+                // One typo away may be another word altogether: `gender` is not `genres`.
+                hidden || w.meet == Some(Meet::Typo)
+            })
+        });
+    let why = if only_where {
+        Doubt::Vague
+    } else if weak {
         Doubt::Weak
     } else if close > 1 {
         Doubt::Close
@@ -82,7 +91,7 @@ pub fn confidence(index: &SearchIndex, query: &Query, hits: &[Hit]) -> Confidenc
     };
     let candidates: Vec<usize> = match why {
         Doubt::Close => fields.iter().filter(|f| is_close(f.2)).map(|f| f.1).collect(),
-        Doubt::Weak => fields.iter().take(WEAK_CANDIDATES).map(|f| f.1).collect(),
+        Doubt::Weak | Doubt::Vague => fields.iter().take(WEAK_CANDIDATES).map(|f| f.1).collect(),
     };
     Confidence::Unsure { why, candidates }
 }

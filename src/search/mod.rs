@@ -200,6 +200,8 @@ impl Prepared {
 /// How one query word met one item: where, how, and its points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordMatch {
+    /// Whether the word only says where the data is ("phone"), which need not meet.
+    pub soft: bool,
     pub place: Place,
     pub meet: Option<Meet>,
     pub points: i64,
@@ -236,17 +238,20 @@ fn match_item(
         .max_by_key(|&(place, _, p)| (p, place));
         let found = match best {
             Some((place, meet, points)) => WordMatch {
+                soft,
                 place,
                 meet: Some(meet),
                 points,
             },
             None if soft => WordMatch {
+                soft,
                 place: Place::Skipped,
                 meet: None,
                 points: 0,
             },
             None if prepared.meets_some[w] => return None,
             None => WordMatch {
+                soft,
                 place: Place::Scattered,
                 meet: None,
                 points: scattered(m, &keys.name, &word.text)?,

@@ -38,7 +38,7 @@ const STOP_WORDS: &[&str] = &[
     "personlig", "personliga", "personuppgifter", "komma", "åt", "titta", "tittar", "läsa", "läser",
     "veta", "vet", "ja", "nej", "hej", "hela", "finns", "slutat", "slutar", "sluta", "ansluten",
     "använder", "avdelningen", "itavdelningen", "it", "mycket", "jobbet", "jobb", "privat",
-    "privata", "stänga", "stänger", "stäng", "av", "slå", "inaktivera", "stoppa",
+    "privata", "stänga", "stänger", "stäng", "händer", "hända", "av", "slå", "inaktivera", "stoppa",
     // English
     "a", "an", "the", "is", "are", "was", "were", "be", "been", "do", "does", "did", "can", "could",
     "may", "might", "will", "would", "should", "shall", "must", "my", "me", "i", "you", "your",
@@ -51,7 +51,7 @@ const STOP_WORDS: &[&str] = &[
     "yes", "access", "view", "look", "know", "knows", "read", "track", "tracks", "please", "hi",
     "hello", "so", "also", "just", "too", "into", "as", "full", "whole", "entire", "use", "uses",
     "connected", "department", "quit", "left", "leave", "turn", "off", "stop", "disable", "much",
-    "work", "private",
+    "work", "private", "happens", "happen",
 ];
 
 static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
@@ -144,6 +144,8 @@ pub enum Topic {
     Storage,
     Export,
     Correction,
+    /// What the organization can and cannot see.
+    Visibility,
 }
 
 impl Topic {
@@ -156,6 +158,7 @@ impl Topic {
             Topic::Storage => "storage",
             Topic::Export => "export",
             Topic::Correction => "correction",
+            Topic::Visibility => "visibility",
         }
     }
 }
@@ -166,6 +169,7 @@ const TOPICS: &[(Topic, &[&str])] = &[
     (Topic::Retention, &[
         "retention", "retained", "retain", "keep", "kept", "keeps", "long", "länge", "sparas",
         "spara", "sparar", "sparade", "behålls", "behåller", "lagringstid", "gallras", "kvar",
+        "leave", "leaves", "left", "quit", "slutar", "slutat", "lämnar", "lämnat",
     ]),
     (Topic::Deletion, &[
         "delete", "deleted", "deletes", "deleting", "deletion", "erase", "erased", "radera",
@@ -188,6 +192,9 @@ const TOPICS: &[(Topic, &[&str])] = &[
     (Topic::Correction, &[
         "correct", "corrected", "rectify", "rätta", "rättas", "korrigera", "korrigeras",
     ]),
+    (Topic::Visibility, &[
+        "see", "sees", "seen", "se", "ser", "visible", "synlig", "synliga", "synligt", "view",
+    ]),
 ];
 
 fn topic_of(word: &str) -> Option<Topic> {
@@ -208,14 +215,28 @@ pub struct Question {
     pub names_field: bool,
 }
 
+/// Ways of asking made only of stop words, and the word they ask about.
+const PHRASES: &[(&str, &str)] = &[
+    ("var jag är", "plats"),
+    ("var jag befinner mig", "plats"),
+    ("vart jag går", "plats"),
+    ("where i am", "location"),
+    ("where i go", "location"),
+];
+
 /// The folded words of a query: a hyphenated word counts once, joined (`e-post` → `epost`), as
-/// the texts searched have it among their words.
+/// the texts searched have it among their words; a way of asking in [`PHRASES`] is its word.
 fn query_split(text: &str) -> Vec<String> {
-    fold(text)
+    let words: Vec<String> = fold(text)
         .split_whitespace()
         .map(|chunk| chunk.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
         .filter(|w| !w.is_empty())
-        .collect()
+        .collect();
+    let mut joined = format!(" {} ", words.join(" "));
+    for (phrase, word) in PHRASES {
+        joined = joined.replace(&format!(" {phrase} "), &format!(" {word} "));
+    }
+    joined.split_whitespace().map(str::to_owned).collect()
 }
 
 /// Reads `text` as a question: stop words and topic words are its frame, the rest what it asks
@@ -389,6 +410,7 @@ mod tests {
         assert_eq!(query_words("kan min arbetsgivare se mina bilder"), ["bilder"]);
         assert_eq!(query_words("Does Intune collect my IMEI?"), ["imei"]);
         assert_eq!(query_words("what"), ["what"]);
+        assert_eq!(query_words("kan min chef se var jag är?"), ["plats"]);
         let q = question("hur länge sparas mina data?");
         assert_eq!((q.topic, q.names_field), (Some(Topic::Retention), false));
         let q = question("how long do you keep my IMEI");
