@@ -150,13 +150,17 @@ fn item_keys(vocab: &mut Vocab, library: &Library, item: &Item, bases: (&[usize]
     }
 }
 
-/// The words searched but not shown in the list: the description and the platforms it is for.
+/// The words searched but not shown in the list: the description, the platforms it is for, and
+/// the title of its document where the catalog has several ("Data Intune sends to Apple").
 fn hidden(vocab: &mut Vocab, library: &Library, item: &Item) -> Box<[u32]> {
-    let platforms = &library.catalogs[item.catalog].platforms;
+    let catalog = &library.catalogs[item.catalog];
+    let platforms = &catalog.platforms;
+    let title = (catalog.documents.len() > 1).then(|| &catalog.documents[item.document].title);
     let mut ids: Vec<u32> = item
         .description
         .iter()
         .chain(item.platforms.iter().map(|&p| &platforms[p].name))
+        .chain(title)
         .flat_map(|t| vocab.words(t))
         .collect();
     ids.sort_unstable();
