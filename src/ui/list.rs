@@ -165,6 +165,9 @@ fn item_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'stat
     }
 }
 
+/// The longest description searched for where a query met it.
+const HINT_SCAN: usize = 2048;
+
 /// Where the query met an item whose shown name it does not: the other language's name, an alias,
 /// or the description (named as such); `None` where it met the group, which the row shows anyway.
 fn match_hint(app: &App, item: &crate::catalog::Item) -> Option<String> {
@@ -181,11 +184,13 @@ fn match_hint(app: &App, item: &crate::catalog::Item) -> Option<String> {
     {
         return None;
     }
+    // A long description is not scanned on every frame; the detail shows it.
     let description = item
         .description
         .as_ref()?
         .versions()
         .into_iter()
+        .filter(|t| t.len() <= HINT_SCAN)
         .find(|t| met(t))?;
     Some(format!("{}: {description}", words(app.lang).detail.description))
 }
