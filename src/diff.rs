@@ -138,69 +138,101 @@ fn names<'a>(old: impl Iterator<Item = &'a str>, new: impl Iterator<Item = &'a s
     out
 }
 
-/// Whether item `i` is, in a draft, the list item heading a group of the same name.
-fn heads_group(l: &Library, i: usize, lang: Lang) -> bool {
-    let item = &l.items[i];
-    let catalog = l.catalog_of(item);
-    catalog.draft && {
-        let name = fold(item.name.get(lang));
-        catalog.groups.iter().any(|g| fold(g.name.get(lang)) == name)
+/// One version's items as pairing sees them, folded once.
+struct Side<'l> {
+    ids: Vec<&'l str>,
+    names: Vec<String>,
+    groups: Vec<Option<String>>,
+    /// Whether the item takes part: in a draft, a list item heading a group of the same name is
+    /// that group's heading, compared as a group.
+    open: Vec<bool>,
+}
+
+impl<'l> Side<'l> {
+    fn new(l: &'l Library, lang: Lang) -> Side<'l> {
+        let names: Vec<String> = l.items.iter().map(|i| fold(i.name.get(lang))).collect();
+        let groups = l
+            .items
+            .iter()
+            .map(|i| l.group_of(i).map(|g| fold(g.name.get(lang))))
+            .collect();
+        let headings: Vec<BTreeSet<String>> = l
+            .catalogs
+            .iter()
+            .map(|c| {
+                let groups = c.groups.iter().map(|g| fold(g.name.get(lang)));
+                if c.draft {
+                    groups.collect()
+                } else {
+                    BTreeSet::new()
+                }
+            })
+            .collect();
+        let open = l
+            .items
+            .iter()
+            .zip(&names)
+            .map(|(i, n)| !headings[i.catalog].contains(n))
+            .collect();
+        Side {
+            ids: l.items.iter().map(|i| i.id.as_str()).collect(),
+            names,
+            groups,
+            open,
+        }
     }
 }
 
-/// A way to match an old item (first index) with a new one.
-type Rule<'r> = Box<dyn Fn(usize, usize) -> bool + 'r>;
+/// Two items (old, new) found to be one, with how alike their names are where they differ.
+type Pair = (usize, usize, Option<f64>);
 
-/// Pairs of (old, new) item indices, by id, then name and group, then name, then similar name.
-fn pairs(old: &Library, new: &Library, lang: Lang) -> Vec<(usize, usize, Option<f64>)> {
+/// Whether an old item (first index) and a new one are one, by a rule of pairing.
+type Rule<'r> = &'r dyn Fn(&Side, &Side, usize, usize) -> bool;
+
+/// Pairs of (old, new) item indices, by id, then name and group, then name, then similar name;
+/// with the sides, whose `open` marks what stayed unpaired.
+fn pairs<'a, 'b>(old: &'a Library, new: &'b Library, lang: Lang) -> (Vec<Pair>, Side<'a>, Side<'b>) {
     let by_id = !old.catalogs.iter().chain(&new.catalogs).any(|c| c.draft);
-    let mut old_free: Vec<bool> = (0..old.items.len()).map(|i| !heads_group(old, i, lang)).collect();
-    let mut new_free: Vec<bool> = (0..new.items.len()).map(|i| !heads_group(new, i, lang)).collect();
+    let (mut a, mut b) = (Side::new(old, lang), Side::new(new, lang));
     let mut out = Vec::new();
-    let name = |l: &Library, i: usize| fold(l.items[i].name.get(lang));
-    let group = |l: &Library, i: usize| l.group_of(&l.items[i]).map(|g| fold(g.name.get(lang)));
-    let take = |out: &mut Vec<_>, o: usize, n: usize, sim: Option<f64>, of: &mut [bool], nf: &mut [bool]| {
-        of[o] = false;
-        nf[n] = false;
-        out.push((o, n, sim));
-    };
-    let mut rules: Vec<Rule> = Vec::new();
-    if by_id {
-        rules.push(Box::new(|o, n| old.items[o].id == new.items[n].id));
-    }
-    rules.push(Box::new(|o, n| {
-        name(old, o) == name(new, n) && group(old, o) == group(new, n)
-    }));
-    rules.push(Box::new(|o, n| name(old, o) == name(new, n)));
-    for rule in &rules {
-        for n in 0..new.items.len() {
-            if !new_free[n] {
+    let rules: [Rule; 3] = [
+        &|a, b, o, n| by_id && a.ids[o] == b.ids[n],
+        &|a, b, o, n| a.names[o] == b.names[n] && a.groups[o] == b.groups[n],
+        &|a, b, o, n| a.names[o] == b.names[n],
+    ];
+    for rule in rules {
+        for n in 0..b.names.len() {
+            if !b.open[n] {
                 continue;
             }
-            if let Some(o) = (0..old.items.len()).find(|&o| old_free[o] && rule(o, n)) {
-                take(&mut out, o, n, None, &mut old_free, &mut new_free);
+            if let Some(o) = (0..a.names.len()).find(|&o| a.open[o] && rule(&a, &b, o, n)) {
+                a.open[o] = false;
+                b.open[n] = false;
+                out.push((o, n, None));
             }
         }
     }
     // The most similar remaining names, best first.
     let mut similar: Vec<(f64, usize, usize)> = Vec::new();
-    for n in (0..new.items.len()).filter(|&n| new_free[n]) {
-        for o in (0..old.items.len()).filter(|&o| old_free[o]) {
-            let sim = strsim::sorensen_dice(&name(old, o), &name(new, n));
-            let same_place = group(old, o) == group(new, n);
+    for n in (0..b.names.len()).filter(|&n| b.open[n]) {
+        for o in (0..a.names.len()).filter(|&o| a.open[o]) {
+            let sim = strsim::sorensen_dice(&a.names[o], &b.names[n]);
+            let same_place = a.groups[o] == b.groups[n];
             if sim >= SIMILAR || (same_place && sim >= SIMILAR_IN_PLACE) {
                 similar.push((sim, o, n));
             }
         }
     }
-    similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    similar.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (sim, o, n) in similar {
-        if old_free[o] && new_free[n] {
-            take(&mut out, o, n, Some(sim), &mut old_free, &mut new_free);
+        if a.open[o] && b.open[n] {
+            a.open[o] = false;
+            b.open[n] = false;
+            out.push((o, n, Some(sim)));
         }
     }
     out.sort_by_key(|&(_, n, _)| n);
-    out
+    (out, a, b)
 }
 
 /// What changed from `old` to `new`, in `lang`.
@@ -231,23 +263,14 @@ pub fn diff(old: &Library, new: &Library, lang: Lang) -> Diff {
         sections: names(so.iter().map(String::as_str), sn.iter().map(String::as_str)),
         ..Diff::default()
     };
-    let matched = pairs(old, new, lang);
-    let old_matched: BTreeSet<usize> = matched
-        .iter()
-        .map(|p| p.0)
-        .chain((0..old.items.len()).filter(|&i| heads_group(old, i, lang)))
-        .collect();
-    let new_matched: BTreeSet<usize> = matched
-        .iter()
-        .map(|p| p.1)
-        .chain((0..new.items.len()).filter(|&i| heads_group(new, i, lang)))
-        .collect();
+    // What stays open after pairing was added or removed; a draft's group headings are neither.
+    let (matched, a, b) = pairs(old, new, lang);
     d.added = (0..new.items.len())
-        .filter(|n| !new_matched.contains(n))
+        .filter(|&n| b.open[n])
         .map(|n| seen(new, n, lang))
         .collect();
     d.removed = (0..old.items.len())
-        .filter(|o| !old_matched.contains(o))
+        .filter(|&o| a.open[o])
         .map(|o| seen(old, o, lang))
         .collect();
     for (o, n, similarity) in matched {

@@ -77,7 +77,7 @@ fn labelled_rows(entries: &[(usize, &Entry)]) -> Vec<usize> {
     for &(i, e) in entries {
         match &e.shape {
             Shape::TableRow { cells, header } => {
-                if last_header.is_some_and(|h| !std::ptr::eq(h, header) && *h != *header) {
+                if last_header.is_some_and(|h| h != header) {
                     flush(&mut table);
                 }
                 last_header = Some(header);

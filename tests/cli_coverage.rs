@@ -125,7 +125,8 @@ fn a_page_no_document_has_as_its_source_is_an_error_naming_the_file() {
     let run = privcat(&["coverage", binary.to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(2));
     assert!(
-        text(&run.stderr).contains("privacy-data-collect.md: not a Markdown page: invalid UTF-8 at byte 0"),
+        text(&run.stderr)
+            .contains("privacy-data-collect.md:1:1: not a Markdown page: the bytes here are not UTF-8 text"),
         "{}",
         text(&run.stderr)
     );

@@ -98,6 +98,9 @@ pub struct App {
     pub message: Option<String>,
     /// An answer waiting to be put on the clipboard by the terminal layer.
     pub clipboard: Option<String>,
+    /// The documents' general facts, where the query asks about a topic and names no field
+    /// ("hur länge sparas"): shown when no item matches, copied with `y`.
+    pub topic_answer: Option<String>,
     /// What the terminal layer must do next: quit or suspend.
     pub request: Option<Request>,
     /// The setup items are judged in; empty when none is set.
@@ -158,6 +161,7 @@ impl App {
             show_help: false,
             message: None,
             clipboard: None,
+            topic_answer: None,
             request: None,
             scenario: Scenario::default(),
             verdicts: Vec::new(),
@@ -199,6 +203,7 @@ impl App {
     /// library is large and searching is deferred; the list is rebuilt when the hits are in.
     pub(crate) fn search(&mut self) {
         self.parsed = Query::parse(&self.query);
+        self.answer_topic();
         if self.deferred && self.index.len() >= DEFER_FROM {
             self.generation += 1;
             self.pending = Some(SearchRequest {
@@ -304,6 +309,16 @@ impl App {
             self.detail_scroll = 0;
         }
         self.last_ranked_query.clone_from(&self.query);
+    }
+
+    /// Words the topic answer for the current query, in the current language.
+    pub(crate) fn answer_topic(&mut self) {
+        self.topic_answer = self
+            .parsed
+            .topic()
+            .filter(|_| self.parsed.asks_topic_only())
+            .map(|t| crate::describe::answer::topic(&self.library, t, self.lang))
+            .filter(|text| !text.is_empty());
     }
 
     /// Whether the selected item may be answered for: the query clearly selects it, or the user

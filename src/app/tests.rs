@@ -227,6 +227,30 @@ fn without_a_clear_best_match_copy_waits_for_a_chosen_item() {
 }
 
 #[test]
+fn a_question_about_a_topic_shows_and_copies_the_documents_general_facts() {
+    let mut app = app();
+    press(&mut app, "hur länge sparas");
+    assert!(app.rows.is_empty(), "no field named");
+    let shown = app.topic_answer.clone().expect("the retention facts");
+    assert!(
+        shown.starts_with("How long the documents say personal data is kept:\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Audit logs are retained for up to one year."),
+        "{shown}"
+    );
+    press(&mut app, "<c-y>");
+    assert_eq!(app.clipboard.as_deref(), Some(shown.as_str()));
+    app.update(Action::ToggleLanguage);
+    let sv = app.topic_answer.clone().unwrap();
+    assert!(
+        sv.starts_with("Hur länge dokumenten säger att personuppgifter sparas:\n"),
+        "{sv}"
+    );
+}
+
+#[test]
 fn help_opens_and_any_key_closes_it_without_acting() {
     let mut app = app();
     press(&mut app, "<esc>?");

@@ -81,7 +81,12 @@ impl App {
             }
             Action::ToggleLanguage => {
                 self.lang = self.lang.toggled();
+                self.answer_topic();
                 self.message = Some(words(self.lang).ui.language_set.to_owned());
+            }
+            Action::CopyAnswer if self.rows.is_empty() && self.topic_answer.is_some() => {
+                self.clipboard.clone_from(&self.topic_answer);
+                self.message = Some(words(self.lang).ui.answer_copied.to_owned());
             }
             Action::CopyAnswer if !self.answerable() => {
                 self.message = Some(words(self.lang).ui.choose_first.to_owned());

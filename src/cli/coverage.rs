@@ -10,6 +10,7 @@ use crate::catalog::{Document, Library};
 use crate::cli::args::TextOrJson;
 use crate::cli::commands::load;
 use crate::cli::output::{style, visible};
+use crate::cli::page::{is_page, read};
 use crate::cli::{Context, EXIT_ERROR, EXIT_NO_MATCH};
 use crate::coverage::{Page, check};
 
@@ -20,11 +21,6 @@ struct Matched {
     catalog: usize,
     document: usize,
     language: String,
-}
-
-/// Whether `path` names a page (Markdown) rather than a catalog.
-fn is_page(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
 /// `privcat coverage [CATALOG...] PAGE.md...`: each page against the edition of the document it is
@@ -54,25 +50,13 @@ pub fn coverage(
     };
     let mut matched = Vec::new();
     for path in pages {
-        let text = match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    writeln!(
-                        ctx.err,
-                        "privcat: {}: not a Markdown page: invalid UTF-8 at byte {at}",
-                        visible(&path.display().to_string())
-                    )?;
-                    return Ok(EXIT_ERROR);
-                }
-            },
-            Err(e) => {
-                writeln!(ctx.err, "privcat: {}: {e}", visible(&path.display().to_string()))?;
+        let page = match read(path) {
+            Ok(page) => page,
+            Err(why) => {
+                writeln!(ctx.err, "privcat: {why}")?;
                 return Ok(EXIT_ERROR);
             }
         };
-        let page = Page::parse(&text);
         match find_edition(&library, path, &page, document) {
             Ok((catalog, document, language)) => matched.push(Matched {
                 path: path.clone(),

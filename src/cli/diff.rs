@@ -7,36 +7,18 @@ use anyhow::Result;
 use crate::catalog::{Library, load_paths, load_texts};
 use crate::cli::args::DiffFormat;
 use crate::cli::output::{style, visible, write_json};
+use crate::cli::page::{drafted, is_page};
 use crate::cli::{Context, EXIT_ERROR, EXIT_NO_MATCH};
-use crate::coverage::Page;
 use crate::diff::{Diff, Names, diff};
-use crate::import::draft;
 
 /// A catalog, or a page drafted into one; the reason on stderr when neither loads.
 fn load_side(path: &Path, ctx: &mut Context) -> Result<Option<Library>> {
     let shown = path.display().to_string();
-    let report = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
-        let text = match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            Ok(Err(_)) => {
-                writeln!(
-                    ctx.err,
-                    "privcat: {}: not a Markdown page: not UTF-8 text",
-                    visible(&shown)
-                )?;
-                return Ok(None);
-            }
-            Err(e) => {
-                writeln!(ctx.err, "privcat: {}: {e}", visible(&shown))?;
-                return Ok(None);
-            }
-        };
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
-        let file = path.file_name().and_then(|s| s.to_str()).unwrap_or("page.md");
-        match draft(&Page::parse(&text), stem, file) {
+    let report = if is_page(path) {
+        match drafted(path) {
             Ok(made) => load_texts(vec![(shown.clone(), made.yaml.into_bytes())]),
-            Err(e) => {
-                writeln!(ctx.err, "privcat: {}: {e}", visible(&shown))?;
+            Err(why) => {
+                writeln!(ctx.err, "privcat: {why}")?;
                 return Ok(None);
             }
         }

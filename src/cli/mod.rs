@@ -8,6 +8,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod output;
+pub mod page;
 pub mod query;
 
 use std::io::{self, IsTerminal, Write};

@@ -191,6 +191,16 @@ impl<'l> Answer<'l> {
         }
     }
 
+    /// `head`, then the lines and, when any line cites one, the numbered sources.
+    fn finish(mut self, mut head: Vec<String>) -> String {
+        head.append(&mut self.lines);
+        if !self.sources.is_empty() {
+            head.push(format!("{}:", words(self.lang).answer.sources));
+            head.extend(self.sources());
+        }
+        head.join("\n")
+    }
+
     /// The numbered sources: document, section, the page's date and its address.
     fn sources(&self) -> Vec<String> {
         let lang = self.lang;
@@ -257,10 +267,7 @@ pub fn answer(library: &Library, index: usize, lang: Lang, scenario: &Scenario) 
         a.line(0, &text, Some((it.catalog, it.cite)));
         a.facts(other.item, 1, false);
     }
-    out.append(&mut a.lines);
-    out.push(format!("{}:", p.sources));
-    out.extend(a.sources());
-    out.join("\n")
+    a.finish(out)
 }
 
 /// What the documents say nearest to a question that nothing in the library matches: that their
@@ -294,30 +301,27 @@ pub fn unlisted(library: &Library, lang: Lang) -> String {
         (FactKind::NeverCollected, p.never_collected_list),
     ] {
         // One line per statement: the names of the listings it covers.
-        let mut said: Vec<(*const Statement, usize, Cite, Vec<&str>)> = Vec::new();
+        let mut said: HashSet<*const Statement> = HashSet::new();
         for item in &library.items {
             for fact in item.facts_of(kind).filter(|f| f.basis == Basis::Stated) {
-                let key = Arc::as_ptr(&fact.statement);
-                match said.iter_mut().find(|s| s.0 == key) {
-                    Some(entry) => entry.3.push(item.name.get(lang)),
-                    None => said.push((key, item.catalog, fact.cite, vec![item.name.get(lang)])),
+                if said.insert(Arc::as_ptr(&fact.statement)) {
+                    let names = reached(library, fact, lang).join("; ");
+                    a.line(0, &format!("{label}: {names}"), Some((item.catalog, fact.cite)));
                 }
             }
         }
-        for (_, catalog, cite, names) in said {
-            a.line(
-                0,
-                &format!("{label}: {}", names.join("; ")),
-                Some((catalog, cite)),
-            );
-        }
     }
-    let mut out = std::mem::take(&mut a.lines);
-    if !a.sources.is_empty() {
-        out.push(format!("{}:", p.sources));
-        out.extend(a.sources());
-    }
-    out.join("\n")
+    a.finish(Vec::new())
+}
+
+/// The names of the listings `fact`'s statement reaches, in the library's order.
+fn reached<'l>(library: &'l Library, fact: &Fact, lang: Lang) -> Vec<&'l str> {
+    library
+        .items
+        .iter()
+        .filter(|i| i.facts.iter().any(|f| Arc::ptr_eq(&f.statement, &fact.statement)))
+        .map(|i| i.name.get(lang))
+        .collect()
 }
 
 /// The facts a topic question asks for: their kinds and, for rights, the action. Deletion brings
@@ -368,7 +372,6 @@ pub fn topic(library: &Library, topic: Topic, lang: Lang) -> String {
         }
     }
     found.sort_by_key(|(c, f)| (*c, f.cite.document, f.cite.section));
-    let mut out = vec![p.topic_heading[topic as usize].to_owned()];
     let mut said: HashSet<&str> = HashSet::new();
     for (c, fact) in found {
         // Pages that repeat a sentence (Apple's and Google's pairs) give it once.
@@ -378,12 +381,7 @@ pub fn topic(library: &Library, topic: Topic, lang: Lang) -> String {
         let mut s = fact.text.get(lang).to_owned();
         // What can be seen is a list: the fields each sentence covers.
         if topic == Topic::Visibility {
-            let names: Vec<&str> = library
-                .items
-                .iter()
-                .filter(|i| i.facts.iter().any(|f| Arc::ptr_eq(&f.statement, &fact.statement)))
-                .map(|i| i.name.get(lang))
-                .collect();
+            let names = reached(library, fact, lang);
             if !names.is_empty() {
                 let _ = write!(s, ": {}", names.join("; "));
             }
@@ -399,10 +397,7 @@ pub fn topic(library: &Library, topic: Topic, lang: Lang) -> String {
     if a.lines.is_empty() {
         return String::new();
     }
-    out.append(&mut a.lines);
-    out.push(format!("{}:", p.sources));
-    out.extend(a.sources());
-    out.join("\n")
+    a.finish(vec![p.topic_heading[topic as usize].to_owned()])
 }
 
 #[cfg(test)]

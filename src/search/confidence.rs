@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use super::words::is_soft;
 use super::{Hit, Meet, Place, Query, SearchIndex, explain};
 
 /// How many of the best fields a weak result names: beyond them lie ever weaker matches.
@@ -70,7 +69,7 @@ pub fn confidence(index: &SearchIndex, query: &Query, hits: &[Hit]) -> Confidenc
     let is_close = |score: i64| score * 100 >= best * CLOSE_PERCENT;
     let close = fields.iter().filter(|f| is_close(f.2)).count();
     // A query only of words that say where the data is ("iphone", "phone") names no field.
-    let only_where = query.words().iter().all(|w| is_soft(&w.text));
+    let only_where = query.only_where();
     let weak = only_where
         || explain(index, query, top.item).is_none_or(|words| {
             // A word that only says where the data is ("android") may meet anywhere.

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::words::{Word, for_each_word, is_stop_word};
+use super::words::{Word, for_each_word, is_stop};
 use crate::catalog::{Item, Library};
 use crate::text::Text;
 
@@ -107,7 +107,7 @@ impl Vocab {
         let mut kept: Vec<u32> = Vec::new();
         let mut stops: Vec<u32> = Vec::new();
         for_each_word(text, |w| {
-            let list = if is_stop_word(w) { &mut stops } else { &mut kept };
+            let list = if is_stop(w) { &mut stops } else { &mut kept };
             list.push(self.id(w));
         });
         let mut ids = if kept.is_empty() { stops } else { kept };

@@ -28,14 +28,16 @@ pub use confidence::{Confidence, Doubt, confidence};
 pub use facets::{Counts, FACETS, Facet, FacetIndex, FacetValue, Filter, Overrides, apply, counts};
 pub use index::{Field, Key, SearchIndex, fold};
 pub use outline::Row;
-pub use words::{Meet, Topic, Word, query_words};
+pub use words::{Meet, Topic, Word};
 use words::{is_soft, question};
 
 /// A parsed query: its words, stop words dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
-    raw: String,
     words: Vec<Word>,
+    /// Per word: whether an item may lack it (it only says where the data is, and the query has
+    /// other words).
+    soft: Vec<bool>,
     topic: Option<Topic>,
     names_field: bool,
 }
@@ -43,12 +45,21 @@ pub struct Query {
 impl Query {
     pub fn parse(text: &str) -> Query {
         let q = question(text);
+        let words: Vec<Word> = q.words.iter().map(|w| Word::new(w)).collect();
+        let any_firm = words.iter().any(|w| !is_soft(&w.text));
+        let soft = words.iter().map(|w| any_firm && is_soft(&w.text)).collect();
         Query {
-            raw: text.to_owned(),
-            words: q.words.iter().map(|w| Word::new(w)).collect(),
+            words,
+            soft,
             topic: q.topic,
             names_field: q.names_field,
         }
+    }
+
+    /// Whether the query has words and all of them only say where the data is ("iphone"): it
+    /// names no field.
+    pub fn only_where(&self) -> bool {
+        !self.words.is_empty() && self.words.iter().all(|w| is_soft(&w.text))
     }
 
     /// The topic the query names (how long data is kept, …), if any.
@@ -63,11 +74,6 @@ impl Query {
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
-    }
-
-    /// The query as typed.
-    pub fn raw(&self) -> &str {
-        &self.raw
     }
 
     /// The words searched for.
@@ -207,19 +213,20 @@ pub struct WordMatch {
     pub points: i64,
 }
 
-/// How every word of `query` meets item `item`, or `None` if one does not.
+/// The score of item `item` for `query`, or `None` if a word does not meet it; with `explained`,
+/// how each word met it too.
 fn match_item(
     m: &SkimMatcherV2,
     index: &SearchIndex,
     prepared: &Prepared,
     query: &Query,
     item: usize,
-) -> Option<(Vec<WordMatch>, i64)> {
+    mut explained: Option<&mut Vec<WordMatch>>,
+) -> Option<i64> {
     let keys = &index.items[item];
-    let mut out = Vec::with_capacity(query.words.len());
-    let soft_allowed = query.words.iter().any(|w| !is_soft(&w.text));
+    let mut total = 0;
     for (w, word) in query.words.iter().enumerate() {
-        let soft = soft_allowed && is_soft(&word.text);
+        let soft = query.soft[w];
         let name = keys.phrases.iter().filter_map(|p| prepared.best(w, p)).max();
         let group = keys
             .group
@@ -257,7 +264,10 @@ fn match_item(
                 points: scattered(m, &keys.name, &word.text)?,
             },
         };
-        out.push(found);
+        total += found.points;
+        if let Some(out) = explained.as_deref_mut() {
+            out.push(found);
+        }
     }
     // The phrase (a name or an alias) whose words the query covers best.
     let covered = keys
@@ -275,8 +285,7 @@ fn match_item(
         .unwrap_or(0);
     // Among equals, a listing the catalog gave everyday words to is the one it answers with.
     let curated = if keys.curated { CURATED } else { 0 };
-    let total = out.iter().map(|w| w.points).sum::<i64>() + covered + curated;
-    Some((out, total))
+    Some(total + covered + curated)
 }
 
 /// The fuzzy scorer's points for `word` on a name, scaled below any word that meets: letters in
@@ -339,7 +348,7 @@ fn score_chunk(index: &SearchIndex, prepared: &Prepared, query: &Query, chunk: &
     chunk
         .iter()
         .filter_map(|&item| {
-            match_item(&m, index, prepared, query, item).map(|(_, score)| Hit { item, score })
+            match_item(&m, index, prepared, query, item, None).map(|score| Hit { item, score })
         })
         .collect()
 }
@@ -379,7 +388,9 @@ pub fn matches(index: &SearchIndex, query: &Query) -> Vec<Hit> {
 /// a hit matched and how sure a best match is.
 pub fn explain(index: &SearchIndex, query: &Query, item: usize) -> Option<Vec<WordMatch>> {
     let prepared = Prepared::for_item(index, query, item);
-    match_item(&matcher(), index, &prepared, query, item).map(|(words, _)| words)
+    let mut words = Vec::with_capacity(query.words.len());
+    match_item(&matcher(), index, &prepared, query, item, Some(&mut words))?;
+    Some(words)
 }
 
 /// The char positions in `text` that the query's words meet, for highlighting: the part of each

@@ -56,7 +56,8 @@ const STOP_WORDS: &[&str] = &[
 
 static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
-fn is_stop(word: &str) -> bool {
+/// Whether `word` is a stop word of a question.
+pub fn is_stop(word: &str) -> bool {
     STOP_SET.contains(word)
 }
 
@@ -258,13 +259,9 @@ pub fn question(text: &str) -> Question {
 }
 
 /// The words a query searches for (see [`question`]).
-pub fn query_words(text: &str) -> Vec<String> {
+#[cfg(test)]
+fn query_words(text: &str) -> Vec<String> {
     question(text).words
-}
-
-/// Whether `word` is a stop word of a question.
-pub fn is_stop_word(word: &str) -> bool {
-    is_stop(word)
 }
 
 static SWEDISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Swedish));

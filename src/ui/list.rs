@@ -36,9 +36,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usi
         return 0;
     }
     if app.rows.is_empty() {
+        // A question about a topic is answered by the documents' general facts, not by an item.
+        let text = app.topic_answer.as_deref().map_or_else(
+            || ratatui::text::Text::styled(w.ui.no_matches, theme.dim),
+            ratatui::text::Text::raw,
+        );
         frame.render_widget(
-            Paragraph::new(Span::styled(w.ui.no_matches, theme.dim))
-                .wrap(ratatui::widgets::Wrap { trim: true }),
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
             inner,
         );
         return 0;
