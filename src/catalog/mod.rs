@@ -2,6 +2,7 @@
 
 pub mod condition;
 pub mod diagnostic;
+pub mod fides;
 pub mod guard;
 pub mod kinds;
 pub mod load;

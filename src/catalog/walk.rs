@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::catalog::condition::Expr;
+use crate::catalog::fides::Mapping;
 use crate::catalog::kinds::{FactKind, ValueType};
 use crate::catalog::schema::{CatalogFile, FactSpec, Raw, Ref};
 use crate::text::Text;
@@ -170,6 +171,8 @@ pub enum Node<'a> {
     },
     /// A structured condition.
     When { expr: &'a Expr },
+    /// A mapping onto fideslang's taxonomy, before its reason is walked.
+    Fides { mapping: &'a Mapping },
     /// Every entry of this list has been walked.
     End(List),
 }
@@ -384,6 +387,15 @@ impl Walker<'_> {
         }
     }
 
+    fn fides(&mut self, mapping: Option<&mut Mapping>) {
+        if let Some(mapping) = mapping {
+            self.at("fides", |w| {
+                w.emit(Node::Fides { mapping: &*mapping });
+                w.text("reason", &mut mapping.reason, Shape::Paragraph, true);
+            });
+        }
+    }
+
     fn one_fact(&mut self, key: &'static str, fact: Option<&mut FactSpec>, implied: FactKind, home: usize) {
         if let Some(fact) = fact {
             self.at(key, |w| w.fact(fact, Some(implied), home));
@@ -527,6 +539,7 @@ fn walk_declared(w: &mut Walker, file: &mut CatalogFile) {
             w.text("name", &mut d.name, Shape::Line, true);
             w.optional("description", d.description.as_mut(), Shape::Paragraph);
             w.section("section", d.section.as_ref(), 0);
+            w.fides(d.fides.as_mut());
         });
     }
     w.entries(List::Platforms, &mut file.platforms, |w, p| {
@@ -573,6 +586,7 @@ fn walk_categories(w: &mut Walker, file: &mut CatalogFile, homes: &Homes) {
         w.optional("exhaustive_note", c.exhaustive_note.as_mut(), Shape::Paragraph);
         w.texts("notes", &mut c.notes);
         w.section("section", Some(&c.section), home);
+        w.fides(c.fides.as_mut());
     });
 }
 
@@ -594,6 +608,7 @@ fn walk_groups(w: &mut Walker, file: &mut CatalogFile, homes: &Homes) {
         w.refs("parties", IdKind::Party, &g.parties);
         w.optional("exhaustive_note", g.exhaustive_note.as_mut(), Shape::Paragraph);
         w.section("section", g.section.as_ref(), home);
+        w.fides(g.fides.as_mut());
     });
 }
 
@@ -623,6 +638,7 @@ fn walk_items(w: &mut Walker, file: &mut CatalogFile, homes: &Homes) {
         w.texts("notes", &mut item.notes);
         w.section("section", item.section.as_ref(), home);
         w.ids("also_listed", IdKind::Item, &item.also_listed);
+        w.fides(item.fides.as_mut());
     });
 }
 
@@ -660,6 +676,7 @@ mod tests {
                 Node::Section { .. } => "section",
                 Node::Fact { .. } => "fact",
                 Node::When { .. } => "when",
+                Node::Fides { .. } => "fides",
                 Node::End(_) => return,
             };
             self.0

@@ -139,9 +139,52 @@ pub enum TextOrJson {
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 #[value(rename_all = "lower")]
 pub enum ExportFormat {
+    /// Every entry with everything that reaches it.
     Json,
+    /// A spreadsheet: a row per entry.
     Csv,
+    /// A Markdown report of the entries.
     Md,
+    /// The record of processing (GDPR Article 30): Markdown, CSV or an Excel workbook (see --as).
+    Ropa,
+    /// A fideslang system manifest (YAML) from the catalog's `fides` mappings.
+    Fides,
+}
+
+/// How the record of processing is laid out.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[value(rename_all = "lower")]
+pub enum Layout {
+    Md,
+    Csv,
+    /// An Excel workbook: a summary sheet and the record.
+    Xlsx,
+}
+
+impl Layout {
+    /// The layout a file name's extension asks for.
+    pub fn from_extension(path: &std::path::Path) -> Option<Layout> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Layout::Md),
+            "csv" => Some(Layout::Csv),
+            "xlsx" => Some(Layout::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+/// How `export` lays out what it writes, beyond its format.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct ExportStyle {
+    /// The record's layout with --format ropa: md, csv or xlsx. Default: from the --output file's
+    /// extension, else md.
+    #[arg(long = "as", value_enum, value_name = "LAYOUT")]
+    pub layout: Option<Layout>,
+    /// CSV for Excel where lists are separated by semicolons (Swedish, German…): a UTF-8 byte-order
+    /// mark and `;` between cells.
+    #[arg(long)]
+    pub excel: bool,
 }
 
 /// Shells for `completions`.
@@ -198,13 +241,16 @@ pub enum Command {
         #[arg(long, short = 'f', value_enum, default_value_t)]
         format: TextOrJson,
     },
-    /// Write the catalog for other programs and people: JSON, CSV (spreadsheets) or Markdown (reports).
+    /// Write the catalog for other programs and people: JSON, CSV (spreadsheets), Markdown (reports),
+    /// the record of processing (Article 30) or a fideslang manifest.
     #[command(
-        after_help = "Examples:\n  privcat export --format json > intune.json\n  privcat export --format csv --lang sv --output intune.csv\n  privcat export --format md --category identified -o report.md\n\n--output writes through a temporary file and a rename, and never overwrites a catalog file."
+        after_help = "Examples:\n  privcat export --format json > intune.json\n  privcat export --format csv --lang sv --excel --output intune.csv\n  privcat export --format md --category identified -o report.md\n  privcat export --format ropa --lang sv -o register.xlsx\n  privcat export --format ropa --as csv --excel > register.csv\n  privcat export --format fides > intune.fides.yml\n\nEvery export names the documents and versions it rests on, with their dates.\n--output writes through a temporary file and a rename, and never overwrites a catalog file."
     )]
     Export {
         #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        #[command(flatten)]
+        style: ExportStyle,
         #[command(flatten)]
         filter: FilterArgs,
         /// Write to this file instead of standard output.

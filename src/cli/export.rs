@@ -1,4 +1,5 @@
-//! `privcat export`: JSON, CSV or Markdown, to standard output or through a temporary file and a rename.
+//! `privcat export`: JSON, CSV, Markdown, the record of processing or a fideslang manifest, to standard
+//! output or through a temporary file and a rename.
 
 use std::io::Write;
 use std::path::Path;
@@ -6,21 +7,29 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::catalog::Library;
-use crate::cli::args::{ExportFormat, FilterArgs};
+use crate::cli::args::{ExportFormat, ExportStyle, FilterArgs, Layout};
 use crate::cli::output::visible;
 use crate::cli::query::Selection;
 use crate::cli::{Context, EXIT_ERROR};
-use crate::export::{csv, json, markdown};
+use crate::export::ropa::Record;
+use crate::export::{CsvStyle, csv, fides, json, markdown, ropa};
 use crate::scenario::Scenario;
 use crate::text::Lang;
 
 pub fn export(
     library: &Library,
-    format: ExportFormat,
+    (format, style): (ExportFormat, ExportStyle),
     args: &FilterArgs,
     output: Option<&Path>,
     ctx: &mut Context,
 ) -> Result<i32> {
+    let format = match Shape::choose(format, style, output) {
+        Ok(format) => format,
+        Err(message) => {
+            writeln!(ctx.err, "privcat: {message}")?;
+            return Ok(EXIT_ERROR);
+        }
+    };
     let Some(selection) = Selection::new(library, args, ctx)? else {
         return Ok(EXIT_ERROR);
     };
@@ -28,8 +37,16 @@ pub fn export(
     let settings = ExportContext {
         lang: ctx.lang,
         scenario: ctx.scenario.clone(),
+        csv: CsvStyle { excel: style.excel },
     };
     let Some(path) = output else {
+        if format == Shape::Ropa(Layout::Xlsx) && ctx.out.escape {
+            writeln!(
+                ctx.err,
+                "privcat: a workbook is not text for a terminal; write it with --output FILE.xlsx or redirect it to a file"
+            )?;
+            return Ok(EXIT_ERROR);
+        }
         if !ctx.out.escape {
             render(library, &selected, format, &settings, ctx.out.raw())?;
             return Ok(0);
@@ -57,15 +74,60 @@ pub fn export(
     Ok(0)
 }
 
+/// What `export` writes: the format, and for the record its layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Plain(ExportFormat),
+    Ropa(Layout),
+}
+
+impl Shape {
+    /// The shape the flags ask for: `--as`, else the output file's extension for the record; a
+    /// sentence when the flags do not go together.
+    fn choose(format: ExportFormat, style: ExportStyle, output: Option<&Path>) -> Result<Shape, String> {
+        if format != ExportFormat::Ropa && style.layout.is_some() {
+            return Err("--as lays out the record of processing: use it with --format ropa".to_owned());
+        }
+        let shape = match format {
+            ExportFormat::Ropa => Shape::Ropa(
+                style
+                    .layout
+                    .or_else(|| output.and_then(Layout::from_extension))
+                    .unwrap_or(Layout::Md),
+            ),
+            other => Shape::Plain(other),
+        };
+        let csv = matches!(shape, Shape::Plain(ExportFormat::Csv) | Shape::Ropa(Layout::Csv));
+        if style.excel && !csv {
+            return Err("--excel shapes CSV: use it with --format csv, or --format ropa --as csv".to_owned());
+        }
+        Ok(shape)
+    }
+}
+
 fn render(
     library: &Library,
     selected: &[usize],
-    format: ExportFormat,
+    format: Shape,
     ctx: &ExportContext,
     out: &mut dyn Write,
 ) -> Result<()> {
     let (lang, scenario) = (ctx.lang, &ctx.scenario);
+    let format = match format {
+        Shape::Plain(format) => format,
+        Shape::Ropa(layout) => {
+            let record = Record::build(library, selected, lang);
+            match layout {
+                Layout::Md => out.write_all(ropa::markdown::report(library, &record, selected).as_bytes())?,
+                Layout::Csv => ropa::csv::write(library, &record, ctx.csv, &mut *out).map_err(into_io)?,
+                Layout::Xlsx => out.write_all(&ropa::xlsx::workbook(library, &record, selected)?)?,
+            }
+            return Ok(());
+        }
+    };
     match format {
+        ExportFormat::Fides => out.write_all(fides::manifest(library, selected, lang)?.as_bytes())?,
+        ExportFormat::Ropa => {}
         ExportFormat::Json => {
             let doc = json::Export {
                 library,
@@ -75,7 +137,7 @@ fn render(
             crate::cli::output::write_json(out, &doc)?;
         }
         ExportFormat::Csv => {
-            csv::write(library, selected, lang, scenario, &mut *out).map_err(into_io)?;
+            csv::write(library, selected, lang, scenario, ctx.csv, &mut *out).map_err(into_io)?;
         }
         ExportFormat::Md => out.write_all(markdown::report(library, selected, lang, scenario).as_bytes())?,
     }
@@ -97,6 +159,7 @@ fn into_io(e: ::csv::Error) -> std::io::Error {
 struct ExportContext {
     lang: Lang,
     scenario: Scenario,
+    csv: CsvStyle,
 }
 
 /// The loaded catalog file that `path` is, if any.

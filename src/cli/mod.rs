@@ -109,9 +109,10 @@ fn with_library(command: Command, library: &Library, ctx: &mut Context) -> Resul
         Command::List { filter, format } => query::list(library, &filter, format, ctx),
         Command::Export {
             format,
+            style,
             filter,
             output,
-        } => export::export(library, format, &filter, output.as_deref(), ctx),
+        } => export::export(library, (format, style), &filter, output.as_deref(), ctx),
         Command::Catalogs => commands::catalogs(library, ctx),
         Command::Scenario => commands::scenario(library, ctx),
         Command::Validate { .. }

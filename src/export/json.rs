@@ -24,8 +24,13 @@ pub struct Export<'a> {
 impl Serialize for Export<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let catalogs: Vec<Value> = self.library.catalogs.iter().map(catalog).collect();
-        let mut map = serializer.serialize_map(Some(3))?;
+        let rests_on: Vec<Value> = crate::export::rests_on::documents(self.library, self.selected)
+            .into_iter()
+            .map(|d| rests_on(&self.library.catalogs[d.catalog], d.document))
+            .collect();
+        let mut map = serializer.serialize_map(Some(4))?;
         map.serialize_entry("format", &JSON_FORMAT)?;
+        map.serialize_entry("rests_on", &rests_on)?;
         map.serialize_entry("catalogs", &catalogs)?;
         map.serialize_entry("items", &Items(self))?;
         map.end()
@@ -93,6 +98,19 @@ fn document(c: &Catalog, d: &Document) -> Value {
         "editions": d.editions.iter().map(edition).collect::<Vec<_>>(),
         "version_of": d.version_of.map(|v| c.documents[v].id.as_str()),
         "sections": d.sections.iter().map(|s| json!({"id": s.id, "title": text(c, &s.title)})).collect::<Vec<_>>(),
+    })
+}
+
+/// A document the export rests on: its catalog and id, title, the version it replaces and the
+/// dates and addresses of its editions.
+fn rests_on(c: &Catalog, d: usize) -> Value {
+    let doc = &c.documents[d];
+    json!({
+        "catalog": c.id,
+        "document": doc.id,
+        "title": text(c, &doc.title),
+        "version_of": doc.version_of.map(|v| c.documents[v].id.as_str()),
+        "editions": doc.editions.iter().map(edition).collect::<Vec<_>>(),
     })
 }
 

@@ -23,6 +23,7 @@ pub fn cell(text: &str) -> String {
 pub fn report(library: &Library, selected: &[usize], lang: Lang, scenario: &Scenario) -> String {
     let w = words(lang);
     let mut out = String::new();
+    let mut rests_on = Some(crate::export::rests_on::markdown(library, selected, lang));
     for (ci, catalog) in library.catalogs.iter().enumerate() {
         let in_catalog: Vec<usize> = selected
             .iter()
@@ -38,6 +39,8 @@ pub fn report(library: &Library, selected: &[usize], lang: Lang, scenario: &Scen
             cell(catalog.title.get(lang)),
             cell(&catalog.product)
         );
+        // Under the first title: the documents of every catalog exported.
+        out.push_str(&rests_on.take().unwrap_or_default());
         if !scenario.is_empty() {
             let _ = writeln!(
                 out,

@@ -195,6 +195,7 @@ pub const WORDS: Words = Words {
         other_facts: "Other facts",
         inferred: "inferred",
     },
+    records: super::records::EN,
     keys: KeyWords {
         type_label: "type",
         mouse_label: "mouse",

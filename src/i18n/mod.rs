@@ -3,7 +3,10 @@
 //! every word exists in both.
 
 mod en;
+mod records;
 mod sv;
+
+pub use records::{Columns, KindHeaders, RecordWords};
 
 use crate::catalog::kinds::{Choice, FactKind, Key, Unit};
 use crate::search::Facet;
@@ -18,6 +21,7 @@ pub struct Words {
     pub scenario: ScenarioWords,
     pub answer: AnswerWords,
     pub export: ExportWords,
+    pub records: RecordWords,
     pub keys: KeyWords,
 }
 

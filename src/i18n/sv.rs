@@ -195,6 +195,7 @@ pub const WORDS: Words = Words {
         other_facts: "Övriga uppgifter",
         inferred: "härledd",
     },
+    records: super::records::SV,
     keys: KeyWords {
         type_label: "skriv",
         mouse_label: "mus",

@@ -129,6 +129,8 @@ pub struct Item {
     pub exhaustive_note: Option<Arc<Text>>,
     /// Whether any text shown for the item held characters that were removed at load.
     pub altered: bool,
+    /// Its own mapping onto fideslang's taxonomy; its group's and category's are theirs.
+    pub fides: Option<crate::catalog::fides::Mapping>,
 }
 
 impl Item {

@@ -372,6 +372,7 @@ fn resolve_items(
             exhaustive,
             exhaustive_note,
             altered: item_altered,
+            fides: raw.fides.take(),
         });
     }
     out

@@ -9,6 +9,7 @@ use serde::Deserialize;
 pub use fact::{FactSpec, Raw};
 pub use refs::Ref;
 
+use crate::catalog::fides::Mapping;
 use crate::text::Text;
 
 /// One catalog file.
@@ -152,6 +153,8 @@ pub struct Declared {
     pub name: Text,
     pub description: Option<Text>,
     pub section: Option<String>,
+    /// The fideslang data subjects it maps to (data subjects only).
+    pub fides: Option<Mapping>,
 }
 
 /// A scenario dimension, such as ownership or platform, and its values.
@@ -212,6 +215,8 @@ pub struct Category {
     #[serde(default)]
     pub notes: Vec<Text>,
     pub section: String,
+    /// The fideslang data categories and uses its items map to.
+    pub fides: Option<Mapping>,
 }
 
 /// A headed list of items.
@@ -241,6 +246,8 @@ pub struct Group {
     pub exhaustive: Option<bool>,
     pub exhaustive_note: Option<Text>,
     pub section: Option<String>,
+    /// The fideslang data categories and uses its items map to.
+    pub fides: Option<Mapping>,
 }
 
 /// One field of personal data.
@@ -275,6 +282,8 @@ pub struct Item {
     /// Format 1: other items that are the same field listed elsewhere in the document.
     #[serde(default)]
     pub also_listed: Vec<String>,
+    /// The fideslang data categories and uses it maps to.
+    pub fides: Option<Mapping>,
 }
 
 /// Entries that are the same field of the same person, listed in different places.

@@ -195,6 +195,27 @@ impl Checker<'_> {
     }
 
     /// Checks a structured condition against the declared dimensions and values.
+    /// A `fides` mapping: fideslang data subjects on data subjects, data categories and uses on
+    /// entries of data, every key one of fideslang's; parties take none.
+    fn fides(&mut self, path: Path<'_>, owner: Owner, mapping: &crate::catalog::fides::Mapping) {
+        let path = path.to_string();
+        if owner.list == List::Parties {
+            self.error(
+                path,
+                "a party takes no `fides` mapping; map data subjects and entries of data",
+            );
+            return;
+        }
+        for (key, message) in mapping.problems(owner.list == List::Subjects) {
+            let at = if key.is_empty() {
+                path.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            self.error(at, message);
+        }
+    }
+
     fn expr(&mut self, path: &str, expr: &Expr) {
         match expr {
             Expr::Is { dimension, values } => {
@@ -280,6 +301,7 @@ impl Visit for Checker<'_> {
             Node::Section { value, home } => self.section(path, value, home),
             Node::Fact { fact, implied } => facts::check(self, &path.to_string(), fact, implied),
             Node::When { expr } => self.expr(&path.to_string(), expr),
+            Node::Fides { mapping } => self.fides(path, owner, mapping),
             Node::End(list) => self.end(list),
         }
     }
