@@ -400,7 +400,8 @@ fn parties(library: &Library, catalog: &Catalog, items: &[usize], kind: FactKind
         });
     }
     for (party, services, n, basis, cites) in per_party {
-        let mut detail = format!("{n} {}", w.fields_named);
+        let (one, many) = w.fields_named;
+        let mut detail = format!("{n} {}", if n == 1 { one } else { many });
         if !services.is_empty() {
             detail = format!("{}: {} · {detail}", w.services, services.join(", "));
         }
