@@ -179,7 +179,7 @@ print(len(ours))
 }
 
 /// A catalog with `fides` mappings, some wrong.
-const MAPPED: &str = r#"format: 2
+const MAPPED: &str = r"format: 2
 catalog:
   id: mapped
   title: Mapped
@@ -215,7 +215,7 @@ items:
     group: hardware
     name: Serial
     fides: {reason: Nothing named.}
-"#;
+";
 
 #[test]
 fn validate_refuses_mappings_fideslang_would_not_know() {

@@ -198,7 +198,7 @@ mod tests {
             assert!(headers.contains(&expected), "{expected}");
         }
         let mut unique = headers.clone();
-        unique.sort();
+        unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), headers.len());
     }

@@ -116,9 +116,10 @@ fn declarations(
             }
         }
         for data_use in resolved.uses {
-            let at = match out.iter().position(|d| d.data_use == *data_use) {
-                Some(at) => at,
-                None => {
+            let at = out
+                .iter()
+                .position(|d| d.data_use == *data_use)
+                .unwrap_or_else(|| {
                     out.push(Declaration {
                         name: format!("{} ({data_use})", activity.title),
                         data_use: data_use.clone(),
@@ -127,8 +128,7 @@ fn declarations(
                         reasons: Vec::new(),
                     });
                     out.len() - 1
-                }
-            };
+                });
             let d = &mut out[at];
             push_unique(&mut d.categories, resolved.categories);
             push_unique(&mut d.subjects, &subjects);

@@ -118,6 +118,9 @@ impl Activity {
     }
 }
 
+/// Where an activity's entries stand: catalog, document and category.
+type Place = (usize, usize, Option<usize>);
+
 /// The record for the selected entries.
 #[derive(Debug, Clone)]
 pub struct Record {
@@ -135,7 +138,7 @@ impl Record {
                 .any(|f| f.basis == Basis::Stated)
         };
         let kept: Vec<usize> = selected.iter().copied().filter(|&i| !never(i)).collect();
-        let mut groups: Vec<((usize, usize, Option<usize>), Vec<usize>)> = Vec::new();
+        let mut groups: Vec<(Place, Vec<usize>)> = Vec::new();
         for &i in &kept {
             let it = &library.items[i];
             let key = (it.catalog, it.document, it.category);
@@ -346,38 +349,51 @@ fn data(library: &Library, catalog: &Catalog, items: &[usize], lang: Lang) -> Ve
     out.into_iter().map(|(_, e)| e).collect()
 }
 
+/// The facts stated per entry for one party, summed up: its services and how many fields.
+struct PartyLine {
+    party: usize,
+    services: Vec<String>,
+    fields: usize,
+    basis: Basis,
+    cites: Vec<Cite>,
+}
+
 /// Per party, what goes to it (or comes from it): the facts stated for more than one entry, quoted,
 /// and one line for those stated per entry, with the services and the number of fields.
 fn parties(library: &Library, catalog: &Catalog, items: &[usize], kind: FactKind, lang: Lang) -> Vec<Entry> {
     let w = &words(lang).records;
     let mut out = Vec::new();
-    let mut per_party: Vec<(usize, Vec<String>, usize, Basis, Vec<Cite>)> = Vec::new();
+    let mut per_party: Vec<PartyLine> = Vec::new();
     for &i in items {
         for f in library.items[i].facts_of(kind) {
             let Some(party) = f.party() else { continue };
             if f.origin != Origin::Item {
                 continue;
             }
-            let service = f.value(crate::catalog::Key::Service).and_then(|v| match v {
-                crate::catalog::Value::Text(t) => Some(t.get(lang).to_owned()),
-                _ => None,
-            });
-            let row = match per_party.iter_mut().position(|p| p.0 == party) {
-                Some(at) => &mut per_party[at],
-                None => {
-                    per_party.push((party, Vec::new(), 0, f.basis, Vec::new()));
-                    per_party.last_mut().expect("just pushed")
+            let at = per_party
+                .iter()
+                .position(|p| p.party == party)
+                .unwrap_or_else(|| {
+                    per_party.push(PartyLine {
+                        party,
+                        services: Vec::new(),
+                        fields: 0,
+                        basis: f.basis,
+                        cites: Vec::new(),
+                    });
+                    per_party.len() - 1
+                });
+            let line = &mut per_party[at];
+            if let Some(crate::catalog::Value::Text(t)) = f.value(crate::catalog::Key::Service) {
+                let service = t.get(lang).to_owned();
+                if !line.services.contains(&service) {
+                    line.services.push(service);
                 }
-            };
-            if let Some(s) = service
-                && !row.1.contains(&s)
-            {
-                row.1.push(s);
             }
-            row.2 += 1;
-            row.3 = row.3.min(f.basis);
-            if !row.4.contains(&f.cite) {
-                row.4.push(f.cite);
+            line.fields += 1;
+            line.basis = line.basis.min(f.basis);
+            if !line.cites.contains(&f.cite) {
+                line.cites.push(f.cite);
             }
         }
     }
@@ -399,18 +415,19 @@ fn parties(library: &Library, catalog: &Catalog, items: &[usize], kind: FactKind
             cites: vec![s.cite],
         });
     }
-    for (party, services, n, basis, cites) in per_party {
+    for line in per_party {
         let (one, many) = w.fields_named;
+        let n = line.fields;
         let mut detail = format!("{n} {}", if n == 1 { one } else { many });
-        if !services.is_empty() {
-            detail = format!("{}: {} · {detail}", w.services, services.join(", "));
+        if !line.services.is_empty() {
+            detail = format!("{}: {} · {detail}", w.services, line.services.join(", "));
         }
         out.push(Entry {
-            text: catalog.parties[party].name.get(lang).to_owned(),
+            text: catalog.parties[line.party].name.get(lang).to_owned(),
             quoted: false,
             detail: Some(detail),
-            basis,
-            cites,
+            basis: line.basis,
+            cites: line.cites,
         });
     }
     out
