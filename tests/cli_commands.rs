@@ -864,8 +864,13 @@ impl Table {
 
     /// The cell of `column` in the row whose id is `id`.
     fn cell(&self, id: &str, column: &str) -> &str {
+        self.cell_under("id", id, column)
+    }
+
+    /// The cell of `column` in the row whose `id_column` is `id`.
+    fn cell_under(&self, id_column: &str, id: &str, column: &str) -> &str {
         let at = |name: &str| self.header.iter().position(|h| h == name);
-        let (id_at, column_at) = (at("id").unwrap(), at(column).expect(column));
+        let (id_at, column_at) = (at(id_column).expect(id_column), at(column).expect(column));
         let row = self.records.iter().find(|r| &r[id_at] == id).expect(id);
         &row[column_at]
     }
@@ -907,18 +912,16 @@ fn export_csv_has_a_header_and_a_row_per_item() {
 fn export_csv_in_swedish() {
     let run = privcat(&["export", "--format", "csv", "--lang", "sv"]);
     let table = Table::parse(run.ok());
-    assert_eq!(table.cell("imei", "name"), "IMEI-numret");
-    assert_eq!(table.cell("imei", "category"), "Identifierade data");
-    assert_eq!(
-        table.cell("imei", "group"),
-        "Information om maskinvaruinventering"
-    );
-    let purpose = table.cell("imei", "purpose");
+    let cell = |id, column| table.cell_under("Id", id, column);
+    assert_eq!(cell("imei", "Namn"), "IMEI-numret");
+    assert_eq!(cell("imei", "Kategori"), "Identifierade data");
+    assert_eq!(cell("imei", "Grupp"), "Information om maskinvaruinventering");
+    let purpose = cell("imei", "Syfte");
     assert!(
         purpose.starts_with("Identifierade data används för att hantera"),
         "{purpose}"
     );
-    assert_eq!(table.cell("app-icons", "name"), "ikoner");
+    assert_eq!(cell("app-icons", "Namn"), "ikoner");
 }
 
 const FORMULAS: [(&str, &str); 4] = [

@@ -77,7 +77,10 @@ pub fn export(
 /// What `export` writes: the format, and for the record its layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {
-    Plain(ExportFormat),
+    Json,
+    Csv,
+    Md,
+    Fides,
     Ropa(Layout),
 }
 
@@ -89,16 +92,18 @@ impl Shape {
             return Err("--as lays out the record of processing: use it with --format ropa".to_owned());
         }
         let shape = match format {
+            ExportFormat::Json => Shape::Json,
+            ExportFormat::Csv => Shape::Csv,
+            ExportFormat::Md => Shape::Md,
+            ExportFormat::Fides => Shape::Fides,
             ExportFormat::Ropa => Shape::Ropa(
                 style
                     .layout
                     .or_else(|| output.and_then(Layout::from_extension))
                     .unwrap_or(Layout::Md),
             ),
-            other => Shape::Plain(other),
         };
-        let csv = matches!(shape, Shape::Plain(ExportFormat::Csv) | Shape::Ropa(Layout::Csv));
-        if style.excel && !csv {
+        if style.excel && !matches!(shape, Shape::Csv | Shape::Ropa(Layout::Csv)) {
             return Err("--excel shapes CSV: use it with --format csv, or --format ropa --as csv".to_owned());
         }
         Ok(shape)
@@ -113,22 +118,8 @@ fn render(
     out: &mut dyn Write,
 ) -> Result<()> {
     let (lang, scenario) = (ctx.lang, &ctx.scenario);
-    let format = match format {
-        Shape::Plain(format) => format,
-        Shape::Ropa(layout) => {
-            let record = Record::build(library, selected, lang);
-            match layout {
-                Layout::Md => out.write_all(ropa::markdown::report(library, &record, selected).as_bytes())?,
-                Layout::Csv => ropa::csv::write(library, &record, ctx.csv, &mut *out).map_err(into_io)?,
-                Layout::Xlsx => out.write_all(&ropa::xlsx::workbook(library, &record, selected)?)?,
-            }
-            return Ok(());
-        }
-    };
     match format {
-        ExportFormat::Fides => out.write_all(fides::manifest(library, selected, lang)?.as_bytes())?,
-        ExportFormat::Ropa => {}
-        ExportFormat::Json => {
+        Shape::Json => {
             let doc = json::Export {
                 library,
                 selected,
@@ -136,10 +127,19 @@ fn render(
             };
             crate::cli::output::write_json(out, &doc)?;
         }
-        ExportFormat::Csv => {
+        Shape::Csv => {
             csv::write(library, selected, lang, scenario, ctx.csv, &mut *out).map_err(into_io)?;
         }
-        ExportFormat::Md => out.write_all(markdown::report(library, selected, lang, scenario).as_bytes())?,
+        Shape::Md => out.write_all(markdown::report(library, selected, lang, scenario).as_bytes())?,
+        Shape::Fides => out.write_all(fides::manifest(library, selected, lang)?.as_bytes())?,
+        Shape::Ropa(layout) => {
+            let record = Record::build(library, selected, lang);
+            match layout {
+                Layout::Md => out.write_all(ropa::markdown::report(library, &record, selected).as_bytes())?,
+                Layout::Csv => ropa::csv::write(library, &record, ctx.csv, &mut *out).map_err(into_io)?,
+                Layout::Xlsx => out.write_all(&ropa::xlsx::workbook(library, &record, selected)?)?,
+            }
+        }
     }
     Ok(())
 }
