@@ -1579,6 +1579,18 @@ fn csv_and_markdown_on_a_terminal_keep_their_line_ends() {
 }
 
 #[test]
+fn a_workbook_is_not_written_to_a_terminal() {
+    let (exit, bytes) = in_terminal(&["export", "--format", "ropa", "--as", "xlsx"], &[]);
+    assert_eq!(exit, 2);
+    let text = String::from_utf8_lossy(&bytes);
+    assert_has(
+        &text,
+        &["a workbook is not text for a terminal", "--output FILE.xlsx"],
+    );
+    assert!(!text.contains("PK"), "no zip bytes on the screen: {text:?}");
+}
+
+#[test]
 fn the_terminal_gets_colour_by_default_but_not_with_no_color() {
     let args = ["search", "imei", "--limit", "1"];
     let (exit, bytes) = in_terminal(&args, &[]);

@@ -525,3 +525,72 @@ fn the_layout_follows_the_output_file_and_flags_that_do_not_fit_are_refused() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// The record of the small fixture that uses every kind of fact, built without the command line.
+#[test]
+fn each_field_is_filled_from_its_kind_of_fact_and_open_fields_stay_empty() {
+    use privcat::export::ropa::{Field, Record};
+    use privcat::text::Lang;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/library.yaml");
+    let library = privcat::catalog::load_paths(&[path])
+        .library
+        .expect("the fixture loads");
+    let catalog = &library.catalogs[0];
+    let all: Vec<usize> = (0..library.items.len()).collect();
+    let record = Record::build(&library, &all, Lang::En);
+    assert_eq!(record.left_out, 1, "browsing history is never collected");
+    let field = |title: &str, field: Field| {
+        let activity = record
+            .activities
+            .iter()
+            .find(|a| a.title.starts_with(title))
+            .unwrap();
+        activity
+            .fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .unwrap()
+            .1
+            .clone()
+    };
+    let section = |cite| catalog.section(cite).unwrap().id.as_str();
+    let retention = field("Identified data", Field::Retention);
+    assert_eq!(retention.len(), 1);
+    assert_eq!(
+        retention[0].text,
+        "We keep device data for 30 days after the device is removed."
+    );
+    assert!(retention[0].detail.as_deref().unwrap().contains("kept 30 days"));
+    assert_eq!(section(retention[0].cites[0]), "retention");
+    let storage = field("Identified data", Field::Storage);
+    assert!(
+        storage[0]
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains("where: Acme cloud")
+    );
+    let subjects: Vec<String> = field("Identified data", Field::Subjects)
+        .into_iter()
+        .map(|e| e.text)
+        .collect();
+    assert_eq!(subjects, ["End user", "Administrator"]);
+    // The Apple list: what goes to Apple, and what comes from it, per party with its services.
+    let apple = field("What your organisation can see", Field::Recipients);
+    assert_eq!(apple.len(), 1);
+    assert_eq!(
+        (apple[0].text.as_str(), apple[0].detail.as_deref()),
+        ("Apple", Some("services: DEP · 1 field"))
+    );
+    let from = field("What your organisation can see", Field::Origins);
+    assert!(
+        from.iter()
+            .any(|e| e.text == "Apple" && e.detail.as_deref() == Some("services: APNs · 1 field"))
+    );
+    for open in [Field::Controller, Field::Transfers] {
+        assert!(field("Identified data", open).is_empty(), "{open:?}");
+    }
+    let counts = record.not_stated();
+    let transfers = counts.iter().find(|(f, _)| *f == Field::Transfers).unwrap().1;
+    assert_eq!(transfers, record.activities.len());
+}

@@ -233,16 +233,29 @@ fn activity(
 
 fn entries(library: &Library, catalog: &Catalog, items: &[usize], field: Field, lang: Lang) -> Vec<Entry> {
     if let Some(kind) = field.kind() {
-        return distinct_facts(library, items, kind)
-            .into_iter()
-            .map(|(s, basis)| Entry {
-                text: s.text.get(lang).to_owned(),
+        let mut out: Vec<Entry> = Vec::new();
+        for (s, basis) in distinct_facts(library, items, kind) {
+            let text = s.text.get(lang).to_owned();
+            let detail = values(catalog, &s, lang);
+            // One sentence stated with several keys (the storage locations it lists, the rights it
+            // names) is one line with each of them.
+            if let Some(e) = out.iter_mut().find(|e| e.text == text && e.cites == [s.cite]) {
+                e.basis = e.basis.min(basis);
+                e.detail = match (e.detail.take(), detail) {
+                    (Some(a), Some(b)) if a != b => Some(format!("{a}; {b}")),
+                    (a, b) => a.or(b),
+                };
+                continue;
+            }
+            out.push(Entry {
+                text,
                 quoted: true,
-                detail: values(catalog, &s, lang),
+                detail,
                 basis,
                 cites: vec![s.cite],
-            })
-            .collect();
+            });
+        }
+        return out;
     }
     match field {
         Field::Subjects => subjects(library, catalog, items, lang),
