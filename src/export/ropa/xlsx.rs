@@ -20,6 +20,11 @@ pub fn workbook(library: &Library, record: &Record, selected: &[usize]) -> Resul
         .set_text_wrap()
         .set_align(FormatAlign::Top)
         .set_background_color(Color::RGB(0x00DD_EBF7));
+    // What the documents leave open stands out: what to ask the vendor.
+    let open = Format::new()
+        .set_italic()
+        .set_align(FormatAlign::Top)
+        .set_background_color(Color::RGB(0x00FF_F2CC));
     let mut book = Workbook::new();
 
     let summary = book.add_worksheet();
@@ -63,7 +68,8 @@ pub fn workbook(library: &Library, record: &Record, selected: &[usize]) -> Resul
     }
     for (r, cells) in (1u32..).zip(&rows) {
         for (col, value) in (0u16..).zip(cells) {
-            sheet.write_string_with_format(r, col, value, &wrap)?;
+            let format = if value == w.not_stated { &open } else { &wrap };
+            sheet.write_string_with_format(r, col, value, format)?;
         }
     }
     sheet.set_freeze_panes(1, 2)?;
