@@ -2,16 +2,19 @@
 
 use std::io::{self, Write};
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::thread;
 
 use clap::Parser;
 
 use privcat::app::{App, Prepared};
-use privcat::catalog;
+use privcat::catalog::{self, Library};
 use privcat::cli::args::{Cli, GlobalArgs};
+use privcat::cli::output::visible;
 use privcat::cli::{self, EXIT_ERROR, commands};
+use privcat::scenario::Scenario;
 use privcat::terminal;
+use privcat::text::Lang;
 use privcat::ui::Theme;
 
 fn main() -> ExitCode {
@@ -30,7 +33,8 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            let _ = writeln!(io::stderr(), "privcat: {e:#}");
+            // An error may quote a catalog (a background load's errors): never raw.
+            let _ = writeln!(io::stderr(), "privcat: {}", visible(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
@@ -51,23 +55,62 @@ fn explore(global: &GlobalArgs) -> anyhow::Result<i32> {
     let lang = cli::language(global);
     let bytes = catalog::load::total_bytes(&global.catalog);
     if bytes >= BACKGROUND_FROM {
-        // Large catalogs load while the explorer is already on screen.
-        let (deliver, loading) = mpsc::channel();
-        let paths = global.catalog.clone();
-        thread::spawn(move || {
-            let loaded = catalog::load_paths(&paths)
-                .into_result()
-                .map(|(library, _)| Prepared::new(library));
-            let _ = deliver.send(loaded);
-        });
-        let mut app = App::new(catalog::Library::default(), lang);
-        app.loading = Some(format!("{:.0} MB", mb(bytes)));
-        return terminal::run_loading(app, theme, &loading);
+        let scenario = match cli::parsed_scenario(global) {
+            Ok(scenario) => scenario,
+            Err(refusal) => return refuse(&refusal),
+        };
+        return explore_loading(global, lang, &theme, scenario, bytes);
     }
     let Some(library) = commands::load_or_report(global, &mut err)? else {
         return Ok(EXIT_ERROR);
     };
-    terminal::run(App::new(library, lang), theme)
+    let scenario = match cli::checked_scenario(global, &library) {
+        Ok(scenario) => scenario,
+        Err(refusal) => return refuse(&refusal),
+    };
+    terminal::run(App::new(library, lang).with_scenario(scenario), theme)
+}
+
+/// Refuses to start: `refusal` on stderr and the exit status of an input error.
+fn refuse(refusal: &str) -> anyhow::Result<i32> {
+    writeln!(io::stderr(), "privcat: {refusal}")?;
+    Ok(EXIT_ERROR)
+}
+
+/// Large catalogs load while the explorer is already on screen; `scenario` is checked once they are
+/// read, and their warnings are printed once the explorer has given the screen back.
+fn explore_loading(
+    global: &GlobalArgs,
+    lang: Lang,
+    theme: &Theme,
+    scenario: Scenario,
+    bytes: u64,
+) -> anyhow::Result<i32> {
+    let (deliver, loading) = mpsc::channel();
+    let warnings = Arc::new(Mutex::new(Vec::new()));
+    let paths = global.catalog.clone();
+    let (found, wanted) = (Arc::clone(&warnings), scenario.clone());
+    thread::spawn(move || {
+        let loaded = catalog::load_paths(&paths)
+            .into_result()
+            .map_err(anyhow::Error::from)
+            .and_then(|(library, diagnostics)| {
+                *found.lock().unwrap_or_else(PoisonError::into_inner) = diagnostics;
+                wanted
+                    .check(&library)
+                    .map_err(|e| anyhow::anyhow!(cli::scenario_refusal(&e)))?;
+                Ok(Prepared::new(library))
+            });
+        let _ = deliver.send(loaded);
+    });
+    let mut app = App::new(Library::default(), lang).with_scenario(scenario);
+    app.loading = Some(format!("{:.0} MB", mb(bytes)));
+    let result = terminal::run_loading(app, theme, &loading);
+    let mut err = io::stderr();
+    for warning in warnings.lock().unwrap_or_else(PoisonError::into_inner).iter() {
+        writeln!(err, "privcat: {}", visible(&warning.to_string()))?;
+    }
+    result
 }
 
 /// From this many bytes of catalog files on, the explorer appears before they are loaded.

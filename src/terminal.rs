@@ -1,23 +1,30 @@
 //! The only module that touches the real terminal: set-up, the event loop, signals, the clipboard,
 //! and restoring the terminal on every way out (quit, error, signal, panic, suspend).
 
+mod input;
+mod settle;
+mod signals;
+
 use std::io::{self, IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::Duration;
 
 use base64::Engine;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use ratatui::backend::{Backend, ClearType};
+use signal_hook::consts::{SIGHUP, SIGTSTP};
 
 use crate::app::worker::Worker;
 use crate::app::{Action, App, Delivery, Prepared, Request};
-use crate::keymap;
+use crate::cli::output::visible;
 use crate::ui::{self, Theme, View};
+use signals::Watch;
 
 /// How long to wait for input before looking at signals again.
 const TICK: Duration = Duration::from_millis(50);
@@ -38,57 +45,37 @@ pub fn stdout_is_tty() -> bool {
     io::stdout().is_terminal()
 }
 
-/// The last terminating signal received, or 0.
-struct Signals(Arc<AtomicUsize>);
-
-impl Signals {
-    fn register() -> io::Result<Signals> {
-        let caught = Arc::new(AtomicUsize::new(0));
-        for signal in [SIGTERM, SIGINT, SIGQUIT] {
-            let number = usize::try_from(signal).unwrap_or(0);
-            signal_hook::flag::register_usize(signal, Arc::clone(&caught), number)?;
-        }
-        // The terminal is gone, so there is nothing to restore, and crossterm's reader may be spinning
-        // on its end of file, never returning to the loop: exit from the handler.
-        signal_hook::flag::register_conditional_shutdown(
-            SIGHUP,
-            128 + SIGHUP,
-            Arc::new(AtomicBool::new(true)),
-        )?;
-        Ok(Signals(caught))
-    }
-
-    fn caught(&self) -> Option<i32> {
-        match self.0.load(Ordering::SeqCst) {
-            0 => None,
-            n => i32::try_from(n).ok(),
-        }
-    }
-}
-
 /// Runs the explorer until the user quits or a signal ends it; returns the exit status
 /// (0, or 128 + the signal). The terminal is restored on return, error and panic.
 pub fn run(app: App, theme: Theme) -> anyhow::Result<i32> {
     run_with(app, &theme, None)
 }
 
-/// The result of loading catalogs in the background: the library ready to explore, or every error.
-pub type Loaded = Result<Prepared, crate::catalog::LoadError>;
+/// The result of loading catalogs in the background: the library ready to explore, or why it cannot be.
+pub type Loaded = anyhow::Result<Prepared>;
 
 /// Opens the explorer at once on an empty App that says it is loading, and hands it what `loading`
 /// delivers; a load error leaves the explorer and is returned.
-pub fn run_loading(app: App, theme: Theme, loading: &mpsc::Receiver<Loaded>) -> anyhow::Result<i32> {
-    run_with(app, &theme, Some(loading))
+pub fn run_loading(app: App, theme: &Theme, loading: &mpsc::Receiver<Loaded>) -> anyhow::Result<i32> {
+    run_with(app, theme, Some(loading))
 }
 
 fn run_with(mut app: App, theme: &Theme, loading: Option<&mpsc::Receiver<Loaded>>) -> anyhow::Result<i32> {
-    let signals = Signals::register()?;
+    let watch = Watch::start(restore, take_again)?;
     install_panic_hook();
     watch_for_hangup();
     let mut terminal = ratatui::try_init()?;
-    let result = execute!(io::stdout(), EnableMouseCapture)
+    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app, theme, &signals, loading));
+        .and_then(|()| event_loop(&mut terminal, &mut app, theme, &watch, loading));
+    // Reading or drawing fails on a terminal that has gone away: that is a hang-up, not an error.
+    let result = match result {
+        Err(_) if watch.ending().is_some() || !io::stdout().is_terminal() => {
+            Ok(128 + watch.ending().unwrap_or(SIGHUP))
+        }
+        result => result,
+    };
+    drop(watch);
     restore();
     result
 }
@@ -101,12 +88,25 @@ fn take_loaded(loading: Option<&mpsc::Receiver<Loaded>>) -> anyhow::Result<Optio
     Ok(Some(Action::Loaded(Delivery(Arc::new(result?)))))
 }
 
-/// Leaves raw mode, the alternate screen and mouse capture, and shows the cursor; on a terminal that
-/// is gone, quietly does what it can (no message, which would have nowhere to go).
+/// Leaves raw mode, the alternate screen, mouse capture and bracketed paste, and shows the cursor; on a
+/// terminal that is gone, quietly does what it can (no message, which would have nowhere to go).
 pub fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     let _ = crossterm::terminal::disable_raw_mode();
     let _ = execute!(io::stdout(), LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+/// Takes the terminal again after the process was stopped, whatever the shell did with it meanwhile.
+fn take_again() {
+    // crossterm remembers raw mode as on and would not set it again: the shell may have reset it.
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = crossterm::terminal::enable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    );
 }
 
 /// A terminal can also go away without a SIGHUP (one privcat is not attached to as its controlling
@@ -135,6 +135,8 @@ fn install_panic_hook() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
+        // The message may quote a catalog.
+        let message = visible(&message);
         let _ = writeln!(
             io::stderr(),
             "privcat {} stopped on an internal error{place}: {message}\n\
@@ -149,7 +151,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     theme: &Theme,
-    signals: &Signals,
+    watch: &Watch,
     loading: Option<&mpsc::Receiver<Loaded>>,
 ) -> anyhow::Result<i32> {
     let mut view = View::default();
@@ -162,14 +164,27 @@ fn event_loop(
             dirty = true;
         }
         dirty |= exchange(&worker, app);
-        if let Some(signal) = signals.caught() {
+        if let Some(signal) = watch.ending() {
             return Ok(128 + signal);
         }
+        if watch.take_redraw() || app.request == Some(Request::Redraw) {
+            if app.request == Some(Request::Redraw) {
+                app.request = None;
+            }
+            let _screen = watch.screen();
+            redraw_whole(terminal)?;
+            dirty = true;
+        }
         if dirty {
-            terminal.draw(|frame| ui::draw(frame, app, theme, &mut view))?;
+            let _screen = watch.screen();
+            terminal.draw(|frame| {
+                ui::draw(frame, app, theme, &mut view);
+                settle::settle(frame.buffer_mut());
+            })?;
             dirty = fit_to_view(app, &view);
         }
         if let Some(text) = app.clipboard.take() {
+            let _screen = watch.screen();
             copy_to_clipboard(&text)?;
         }
         if app.request == Some(Request::Quit) {
@@ -177,8 +192,8 @@ fn event_loop(
         }
         if app.request == Some(Request::Suspend) {
             app.request = None;
-            suspend(terminal)?;
-            dirty = true;
+            // The signal thread gives the terminal back, stops, and takes it again on `fg`.
+            signal_hook::low_level::raise(SIGTSTP)?;
             continue;
         }
         if exchange(&worker, app) {
@@ -190,15 +205,21 @@ fn event_loop(
         } else {
             TICK
         };
-        if !event::poll(wait)? {
-            continue;
-        }
-        let event = event::read()?;
-        dirty = true;
-        if let Some(action) = action_for(&event, &view, app) {
-            app.update(action);
+        if event::poll(wait)? {
+            input::take(&view, app)?;
+            dirty = true;
         }
     }
+}
+
+/// Clears the terminal and makes the next frame draw every cell. Not `Terminal::clear`, which asks the
+/// terminal where its cursor is and fails on one that does not answer.
+fn redraw_whole(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    terminal.backend_mut().clear_region(ClearType::All)?;
+    // Forgets the last frame (the one being built is blank already since the last draw), so that the
+    // next is compared with a blank screen.
+    terminal.swap_buffers();
+    Ok(())
 }
 
 /// Hands the worker the App's pending search and the App any finished results; whether any arrived.
@@ -221,37 +242,6 @@ fn fit_to_view(app: &mut App, view: &View) -> bool {
         detail_max_scroll: view.detail_max_scroll,
     });
     state(app) != before
-}
-
-/// Ctrl-Z: gives the terminal back to the shell, stops, and takes it again on `fg`.
-fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
-    restore();
-    signal_hook::low_level::raise(SIGTSTP)?;
-    crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    terminal.clear()?;
-    Ok(())
-}
-
-/// The action an input event asks for; `None` for input that only needs a redraw.
-fn action_for(event: &Event, view: &View, app: &App) -> Option<Action> {
-    match event {
-        // Any key closes the help overlay, even one that means nothing elsewhere.
-        Event::Key(key) if key.is_press() || key.is_repeat() => {
-            keymap::action_for(*key, app.focus).or(app.show_help.then_some(Action::Back))
-        }
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => view.click(mouse.column, mouse.row),
-            MouseEventKind::ScrollDown => view
-                .pane_at(mouse.column, mouse.row)
-                .map(|p| Action::Scroll(p, 3)),
-            MouseEventKind::ScrollUp => view
-                .pane_at(mouse.column, mouse.row)
-                .map(|p| Action::Scroll(p, -3)),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 /// Puts `text` on the clipboard through the terminal (OSC 52), which also works over SSH.

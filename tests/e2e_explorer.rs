@@ -9,7 +9,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use pty::{Launch, Screen, Session, TIMEOUT, key};
+use pty::{Launch, Screen, Session, TIMEOUT, assert_restored, find, key};
 
 /// The catalog's title and publisher, then how many documents it quotes.
 const HEADER_EN: &str = "Microsoft's Intune privacy documentation · Microsoft Intune  17 documents";
@@ -67,33 +67,6 @@ fn facet_line(screen: &Screen, name: &str) -> String {
 fn facet_count(screen: &Screen, name: &str) -> usize {
     let line = facet_line(screen, name);
     line.split_whitespace().last().unwrap().parse().unwrap()
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// The program left the terminal as it found it: main screen, cursor shown, no mouse reports, line mode.
-fn assert_restored(session: &Session) {
-    let raw = session.raw();
-    let entered = rfind(&raw, b"\x1b[?1049h").expect("the explorer entered the alternate screen");
-    let after = &raw[entered..];
-    assert!(find(after, b"\x1b[?1049l").is_some(), "alternate screen not left");
-    assert!(find(after, b"\x1b[?25h").is_some(), "cursor not shown again");
-    let mouse_on = rfind(&raw, b"\x1b[?1000h").expect("the explorer enabled mouse capture");
-    assert!(
-        find(&raw[mouse_on..], b"\x1b[?1000l").is_some(),
-        "mouse capture not disabled"
-    );
-    let screen = session.screen();
-    assert!(!screen.alternate, "still on the alternate screen");
-    assert!(!screen.cursor_hidden, "the cursor is still hidden");
-    assert!(!screen.mouse_reporting, "the terminal still reports the mouse");
-    assert!(session.line_mode_restored(), "raw mode is still on");
 }
 
 #[test]

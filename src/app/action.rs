@@ -47,8 +47,13 @@ pub enum Action {
     Interrupt,
     /// Ctrl-Z: gives the terminal back to the shell until `fg`.
     Suspend,
+    /// Ctrl-L: draws the whole screen again.
+    Redraw,
     /// Search line editing.
     Insert(char),
+    /// Text pasted, or typed faster than the screen is drawn: goes into the query as text, its line
+    /// breaks and tabs as spaces and its control characters removed, so that none of it acts as a key.
+    Paste(String),
     DeleteBack,
     DeleteForward,
     CursorLeft,

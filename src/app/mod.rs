@@ -34,6 +34,8 @@ pub enum Request {
     Quit,
     /// Ctrl-Z: give the terminal back to the shell until `fg`.
     Suspend,
+    /// Ctrl-L: clear the terminal and draw everything again.
+    Redraw,
 }
 
 /// A library with everything built from it once: the search keys and the facet values.
@@ -189,8 +191,19 @@ impl App {
         loaded.cursor = self.cursor;
         loaded.deferred = self.deferred;
         loaded.generation = self.generation;
-        loaded.search();
+        loaded.scenario = std::mem::take(&mut self.scenario);
+        loaded.refresh();
         *self = loaded;
+    }
+
+    /// Starts in `scenario` (from `--scenario`, checked against the library by the caller).
+    #[must_use]
+    pub fn with_scenario(mut self, scenario: Scenario) -> App {
+        if !scenario.is_empty() {
+            self.scenario = scenario;
+            self.refresh();
+        }
+        self
     }
 
     /// Recomputes everything derived from the query, the scenario and the filters.

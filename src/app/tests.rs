@@ -379,3 +379,34 @@ fn hide_key_hides_only_with_a_scenario() {
     press(&mut app, "h");
     assert_eq!(app.shown, every);
 }
+
+#[test]
+fn a_paste_goes_into_the_query_at_the_cursor_as_one_line_of_text() {
+    let mut app = app();
+    press(&mut app, "<tab><tab>");
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::Insert('x'));
+    app.update(Action::CursorStart);
+    app.update(Action::Paste("imei\nqs\r\n\t\u{1b}[2J\u{202e}".to_owned()));
+    assert_eq!(app.query, "imei qs  [2Jx");
+    assert_eq!(app.cursor, "imei qs  [2J".chars().count());
+    assert_eq!(app.focus, Focus::Search);
+}
+
+#[test]
+fn a_scenario_given_at_start_is_kept_when_a_background_load_arrives() {
+    use crate::app::{Delivery, Prepared};
+    use crate::scenario::Scenario;
+    let scenario = Scenario::parse("ownership=personal").unwrap();
+    let mut waiting = App::new(crate::catalog::Library::default(), Lang::En).with_scenario(scenario.clone());
+    let library = load_builtin().library.unwrap();
+    waiting.update(Action::Loaded(Delivery(std::sync::Arc::new(Prepared::new(
+        library,
+    )))));
+    assert_eq!(waiting.scenario, scenario);
+    assert_eq!(
+        waiting.verdicts.len(),
+        waiting.library.items.len(),
+        "judged in the scenario"
+    );
+}

@@ -1,6 +1,7 @@
 //! The one place where actions change the explorer's state.
 
 use crate::app::{Action, App, FacetEntry, Focus, Pane, Request, Row};
+use crate::catalog::sanitize::clean;
 use crate::describe::answer::answer;
 use crate::i18n::words;
 use crate::search::Facet;
@@ -15,16 +16,25 @@ impl App {
         if !background {
             self.message = None;
         }
-        if self.show_help && !background && !matches!(action, Action::Interrupt | Action::Suspend) {
+        if self.show_help
+            && !background
+            && !matches!(action, Action::Interrupt | Action::Suspend | Action::Redraw)
+        {
             self.show_help = false;
             return;
         }
         match action {
             Action::Quit | Action::Interrupt => self.request = Some(Request::Quit),
             Action::Suspend => self.request = Some(Request::Suspend),
+            Action::Redraw => self.request = Some(Request::Redraw),
             Action::Insert(c) => self.edit(|q, at| {
                 q.insert(byte_at(q, at), c);
                 at + 1
+            }),
+            Action::Paste(text) => self.edit(|q, at| {
+                let text = clean(&text, false);
+                q.insert_str(byte_at(q, at), &text);
+                at + text.chars().count()
             }),
             Action::DeleteBack => self.edit(|q, at| {
                 if at == 0 {

@@ -87,14 +87,33 @@ pub fn dispatch(command: Command, ctx: &mut Context) -> Result<i32> {
     }
 }
 
+/// The `--scenario` setup as written, or why it is refused (`--scenario: …`, escaped).
+pub fn parsed_scenario(global: &GlobalArgs) -> Result<Scenario, String> {
+    global
+        .scenario
+        .as_deref()
+        .map_or_else(|| Ok(Scenario::default()), Scenario::parse)
+        .map_err(|e| scenario_refusal(&e))
+}
+
+/// The `--scenario` setup checked against the loaded catalogs, or why it is refused.
+pub fn checked_scenario(global: &GlobalArgs, library: &Library) -> Result<Scenario, String> {
+    let scenario = parsed_scenario(global)?;
+    scenario.check(library).map_err(|e| scenario_refusal(&e))?;
+    Ok(scenario)
+}
+
+/// Why a `--scenario` setup is refused, after `privcat: `, with `reason` escaped.
+pub fn scenario_refusal(reason: &str) -> String {
+    format!("--scenario: {}", output::visible(reason))
+}
+
 fn with_library(command: Command, library: &Library, ctx: &mut Context) -> Result<i32> {
-    if let Some(spec) = &ctx.global.scenario {
-        match Scenario::parse(spec).and_then(|s| s.check(library).map(|()| s)) {
-            Ok(s) => ctx.scenario = s,
-            Err(e) => {
-                writeln!(ctx.err, "privcat: --scenario: {}", output::visible(&e))?;
-                return Ok(EXIT_ERROR);
-            }
+    match checked_scenario(ctx.global, library) {
+        Ok(s) => ctx.scenario = s,
+        Err(refusal) => {
+            writeln!(ctx.err, "privcat: {refusal}")?;
+            return Ok(EXIT_ERROR);
         }
     }
     match command {

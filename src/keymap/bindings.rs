@@ -316,6 +316,8 @@ pub static BINDINGS: &[Binding] = &[
         &[(A, |k| k.bar_quit)],
     )),
     binding(&[(Ctrl('z'), A, Do(Action::Suspend))], |k| k.help_suspend),
+    // Drawing the whole screen again: the terminal's own habit, known to everyone.
+    quiet(&[(Ctrl('l'), A, Do(Action::Redraw))], &[]),
     Binding {
         presses: &[],
         help: Some(|k| k.help_mouse),

@@ -7,6 +7,8 @@
 //! A frame reaches the terminal in several writes, so a screen is only looked at once a whole frame has
 //! arrived. ratatui ends every frame (`Terminal::draw`) by placing the cursor: it hides it
 //! (`ESC [?25l`), or shows it and moves it (`ESC [?25h ESC [row;colH`). Nothing else in a frame does.
+// Each test file that includes this module uses some of it.
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -17,6 +19,8 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 
 /// How long any wait may take before the test fails: generous, for slow CI machines.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// The same for a program that first reads catalogs of megabytes, which a debug build takes seconds to.
+pub const LOAD_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Bytes a terminal sends for keys.
 pub mod key {
@@ -31,6 +35,7 @@ pub mod key {
 
 /// How to start the binary: size, arguments and a small, fixed environment.
 pub struct Launch {
+    timeout: Duration,
     cols: u16,
     rows: u16,
     args: Vec<String>,
@@ -42,6 +47,7 @@ impl Launch {
     /// (so no `NO_COLOR`, no `LC_*`).
     pub fn new() -> Launch {
         Launch {
+            timeout: TIMEOUT,
             cols: 120,
             rows: 40,
             args: Vec::new(),
@@ -55,6 +61,12 @@ impl Launch {
     pub fn size(mut self, cols: u16, rows: u16) -> Launch {
         self.cols = cols;
         self.rows = rows;
+        self
+    }
+
+    /// How long each wait may take, instead of [`TIMEOUT`].
+    pub fn timeout(mut self, timeout: Duration) -> Launch {
+        self.timeout = timeout;
         self
     }
 
@@ -103,6 +115,7 @@ impl Launch {
         let feed = Arc::clone(&shared);
         thread::spawn(move || read_all(reader, &feed));
         Session {
+            timeout: self.timeout,
             shared,
             writer,
             child,
@@ -172,8 +185,44 @@ fn read_all(mut reader: Box<dyn Read + Send>, shared: &Shared) {
     }
 }
 
+/// Where `needle` first occurs in `haystack`.
+pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Where `needle` last occurs in `haystack`.
+pub fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The program left the terminal as it found it: main screen, cursor shown, no mouse reports, no
+/// bracketed paste, line mode.
+pub fn assert_restored(session: &Session) {
+    let raw = session.raw();
+    let entered = rfind(&raw, b"\x1b[?1049h").expect("the explorer entered the alternate screen");
+    let after = &raw[entered..];
+    assert!(find(after, b"\x1b[?1049l").is_some(), "alternate screen not left");
+    assert!(find(after, b"\x1b[?25h").is_some(), "cursor not shown again");
+    let mouse_on = rfind(&raw, b"\x1b[?1000h").expect("the explorer enabled mouse capture");
+    assert!(
+        find(&raw[mouse_on..], b"\x1b[?1000l").is_some(),
+        "mouse capture not disabled"
+    );
+    let paste_on = rfind(&raw, b"\x1b[?2004h").expect("the explorer enabled bracketed paste");
+    assert!(
+        find(&raw[paste_on..], b"\x1b[?2004l").is_some(),
+        "bracketed paste not disabled"
+    );
+    let screen = session.screen();
+    assert!(!screen.alternate, "still on the alternate screen");
+    assert!(!screen.cursor_hidden, "the cursor is still hidden");
+    assert!(!screen.mouse_reporting, "the terminal still reports the mouse");
+    assert!(session.line_mode_restored(), "raw mode is still on");
+}
+
 /// A running (or finished) `privcat`.
 pub struct Session {
+    timeout: Duration,
     shared: Arc<Shared>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -199,7 +248,7 @@ impl Session {
     /// Several keys sent at once give a frame each: `ready` should single out the last one (for example by
     /// the search line), so that what the test reads next is about the state it means.
     ///
-    /// Fails the test, with the last screen, after [`TIMEOUT`] or when the program has closed the terminal
+    /// Fails the test, with the last screen, after the timeout or when the program has closed the terminal
     /// without the screen getting there.
     pub fn wait_until(&self, what: &str, ready: impl Fn(&Screen) -> bool) -> Screen {
         self.wait(what, |out| {
@@ -207,8 +256,23 @@ impl Session {
         })
     }
 
+    /// Waits until `ready` holds for the screen, whether or not a frame has ended: for what a program
+    /// writes outside frames, such as giving the terminal back.
+    pub fn wait_for_screen(&self, what: &str, ready: impl Fn(&Screen) -> bool) -> Screen {
+        self.wait(what, |out| ready(&Screen::of(out.parser.screen())))
+    }
+
+    /// Waits until `needle` has been written at or after byte `from` of the output and a frame has ended
+    /// since; returns that screen.
+    pub fn wait_for_bytes(&self, from: usize, needle: &[u8]) -> Screen {
+        let what = format!("{:?} written", String::from_utf8_lossy(needle));
+        self.wait(&what, |out| {
+            out.frame_done && find(&out.raw[from.min(out.raw.len())..], needle).is_some()
+        })
+    }
+
     fn wait(&self, what: &str, ready: impl Fn(&Output) -> bool) -> Screen {
-        let deadline = Instant::now() + TIMEOUT;
+        let deadline = Instant::now() + self.timeout;
         let mut out = self.lock();
         loop {
             if ready(&out) {
@@ -248,9 +312,9 @@ impl Session {
         self.lock().raw.clone()
     }
 
-    /// Waits for the program to exit and for all of its output to be read; kills it after [`TIMEOUT`].
+    /// Waits for the program to exit and for all of its output to be read; kills it after the timeout.
     pub fn wait_exit(&mut self) -> ExitStatus {
-        let deadline = Instant::now() + TIMEOUT;
+        let deadline = Instant::now() + self.timeout;
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("poll the child") {
                 break status;
@@ -258,7 +322,8 @@ impl Session {
             if Instant::now() >= deadline {
                 let _ = self.child.kill();
                 panic!(
-                    "privcat did not exit within {TIMEOUT:?}; the screen was:\n{}",
+                    "privcat did not exit within {:?}; the screen was:\n{}",
+                    self.timeout,
                     self.screen()
                 );
             }
