@@ -204,10 +204,21 @@ fn sigalrm_restores_the_terminal() {
 
 #[test]
 fn sigtstp_gives_the_terminal_back_and_stops_and_sigcont_redraws_it_whole() {
+    stops_and_comes_back(|s| kill(s, "TSTP"));
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_stops_and_sigcont_redraws_it_whole() {
+    stops_and_comes_back(|s| s.send("\x1a"));
+}
+
+/// After `stop`, the process is stopped with the terminal as the shell needs it; SIGCONT brings the
+/// explorer back, drawn whole, with the query typed before.
+fn stops_and_comes_back(stop: impl FnOnce(&mut Session)) {
     let mut s = start(Launch::new(), ALL);
     s.send("imei");
     s.wait_for("› imei");
-    kill(&s, "TSTP");
+    stop(&mut s);
     wait_for_state(s.pid(), 'T');
     let screen = s.wait_for_screen("the main screen", |s| !s.alternate);
     assert!(!screen.mouse_reporting, "the shell gets mouse reports");
