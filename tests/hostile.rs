@@ -165,6 +165,22 @@ fn escape_sequences_in_an_item_name_are_removed() {
 }
 
 #[test]
+fn an_id_with_escape_sequences_is_refused_and_quoted_escaped() {
+    let path = fixture("escape-in-id.yaml");
+    let out = run_validate(&path);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains(r"duplicate item id `item-5\u{1b}]0;PWNED\u{7}\u{1b}[2J`"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn bidi_overrides_and_zero_width_characters_in_a_description_are_removed() {
     let path = fixture("bidi-zero-width.yaml");
     let report = load(&path);
