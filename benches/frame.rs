@@ -7,7 +7,7 @@ mod common;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use privcat::app::{Action, App};
+use privcat::app::App;
 use privcat::ui::{self, Theme, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,18 +19,15 @@ fn screen(app: &mut App) -> (Terminal<TestBackend>, View) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
     let mut view = View::default();
     terminal
-        .draw(|f| ui::draw(f, app, &Theme::color(), &mut view))
+        .draw(|f| ui::draw(f, app, &Theme::dark(), &mut view))
         .expect("a test terminal draws");
-    app.update(Action::Viewport {
-        list_rows: view.list_rows,
-        detail_max_scroll: view.detail_max_scroll,
-    });
+    app.update(view.viewport());
     (terminal, view)
 }
 
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
-    let theme = Theme::color();
+    let theme = Theme::dark();
     for items in [1_000, 100_000] {
         let mut app = common::app(items);
         for (label, query) in QUERIES {

@@ -37,10 +37,14 @@ const DEFAULT_BG: Rgb = Rgb(0x1e, 0x1e, 0x2e);
 const SCENES: [(&str, Option<&str>, &str); 7] = [
     ("start", None, ""),
     ("search-imei", None, "imei"),
-    ("category-filter", None, "<esc>2"),
-    ("swedish", None, "<esc>Lj"),
-    ("help", None, "<esc>?"),
-    ("scenario", None, "app<tab><tab>S<right><right>jj<right><right>"),
+    ("category-filter", None, "<esc><a-2>"),
+    ("swedish", None, "<esc><a-l><down>"),
+    ("help", None, "<esc><f1>"),
+    (
+        "scenario",
+        None,
+        "app<tab><tab><a-S><right><right><down><down><right><right>",
+    ),
     (
         "library",
         Some("tests/fixtures/valid/library.yaml"),
@@ -92,7 +96,7 @@ fn app_after(catalog: Option<&str>, keys: &str) -> Result<App> {
     let library = report.library.context("the catalog does not load")?;
     let mut app = App::new(library, Lang::En);
     for key in parse_keys(keys).map_err(|e| anyhow!(e))? {
-        if let Some(action) = action_for(key, app.focus) {
+        if let Some(action) = action_for(key, &app) {
             app.update(action);
         }
     }
@@ -102,7 +106,7 @@ fn app_after(catalog: Option<&str>, keys: &str) -> Result<App> {
 fn render(app: &App) -> Result<Terminal<TestBackend>> {
     let mut terminal = Terminal::new(TestBackend::new(COLUMNS, ROWS))?;
     let mut view = View::default();
-    terminal.draw(|frame| ui::draw(frame, app, &Theme::color(), &mut view))?;
+    terminal.draw(|frame| ui::draw(frame, app, &Theme::dark(), &mut view))?;
     Ok(terminal)
 }
 

@@ -9,7 +9,7 @@ use clap::Parser;
 
 use privcat::app::{App, Prepared};
 use privcat::catalog::{self, Library};
-use privcat::cli::args::{Cli, GlobalArgs};
+use privcat::cli::args::{Cli, ExplorerArgs, GlobalArgs};
 use privcat::cli::output::visible;
 use privcat::cli::{self, EXIT_ERROR, commands};
 use privcat::scenario::Scenario;
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => cli::run(command, &cli.global),
-        None => explore(&cli.global),
+        None => explore(&cli.global, &cli.explorer),
     };
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
 }
 
 /// Opens the explorer, after loading (errors print on a normal terminal) and checking the terminal.
-fn explore(global: &GlobalArgs) -> anyhow::Result<i32> {
+fn explore(global: &GlobalArgs, options: &ExplorerArgs) -> anyhow::Result<i32> {
     let mut err = io::stderr();
     let term = std::env::var("TERM").ok();
     if let Some(reason) = terminal::unusable_reason(terminal::stdout_is_tty(), term.as_deref()) {
@@ -51,7 +51,7 @@ fn explore(global: &GlobalArgs) -> anyhow::Result<i32> {
         )?;
         return Ok(EXIT_ERROR);
     }
-    let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
+    let theme = Theme::choose(options.theme.map(Into::into), |name| std::env::var(name).ok());
     let lang = cli::language(global);
     let bytes = catalog::load::total_bytes(&global.catalog);
     if bytes >= BACKGROUND_FROM {
@@ -59,7 +59,7 @@ fn explore(global: &GlobalArgs) -> anyhow::Result<i32> {
             Ok(scenario) => scenario,
             Err(refusal) => return refuse(&refusal),
         };
-        return explore_loading(global, lang, &theme, scenario, bytes);
+        return explore_loading(global, options, lang, &theme, scenario, bytes);
     }
     let Some(library) = commands::load_or_report(global, &mut err)? else {
         return Ok(EXIT_ERROR);
@@ -68,7 +68,9 @@ fn explore(global: &GlobalArgs) -> anyhow::Result<i32> {
         Ok(scenario) => scenario,
         Err(refusal) => return refuse(&refusal),
     };
-    terminal::run(App::new(library, lang).with_scenario(scenario), theme)
+    let mut app = App::new(library, lang).with_scenario(scenario);
+    app.mouse = !options.no_mouse;
+    terminal::run(app, theme)
 }
 
 /// Refuses to start: `refusal` on stderr and the exit status of an input error.
@@ -81,6 +83,7 @@ fn refuse(refusal: &str) -> anyhow::Result<i32> {
 /// read, and their warnings are printed once the explorer has given the screen back.
 fn explore_loading(
     global: &GlobalArgs,
+    options: &ExplorerArgs,
     lang: Lang,
     theme: &Theme,
     scenario: Scenario,
@@ -104,6 +107,7 @@ fn explore_loading(
         let _ = deliver.send(loaded);
     });
     let mut app = App::new(Library::default(), lang).with_scenario(scenario);
+    app.mouse = !options.no_mouse;
     app.loading = Some(format!("{:.0} MB", mb(bytes)));
     let result = terminal::run_loading(app, theme, &loading);
     let mut err = io::stderr();

@@ -11,9 +11,7 @@ use std::thread;
 use std::time::Duration;
 
 use base64::Engine;
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
+use crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
@@ -65,7 +63,7 @@ fn run_with(mut app: App, theme: &Theme, loading: Option<&mpsc::Receiver<Loaded>
     install_panic_hook();
     watch_for_hangup();
     let mut terminal = ratatui::try_init()?;
-    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
+    let result = execute!(io::stdout(), EnableBracketedPaste)
         .map_err(anyhow::Error::from)
         .and_then(|()| event_loop(&mut terminal, &mut app, theme, &watch, loading));
     // Reading or drawing fails on a terminal that has gone away: that is a hang-up, not an error.
@@ -101,12 +99,8 @@ fn take_again() {
     // crossterm remembers raw mode as on and would not set it again: the shell may have reset it.
     let _ = crossterm::terminal::disable_raw_mode();
     let _ = crossterm::terminal::enable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    );
+    // The mouse is asked for again by the event loop, as the App wants it.
+    let _ = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste);
 }
 
 /// A terminal can also go away without a SIGHUP (one privcat is not attached to as its controlling
@@ -156,6 +150,7 @@ fn event_loop(
 ) -> anyhow::Result<i32> {
     let mut view = View::default();
     let mut dirty = true;
+    let mut mouse = false;
     let worker = Worker::start();
     app.deferred = true;
     loop {
@@ -173,7 +168,18 @@ fn event_loop(
             }
             let _screen = watch.screen();
             redraw_whole(terminal)?;
+            // Back from a stop, the terminal reports no mouse until asked again.
+            mouse = false;
             dirty = true;
+        }
+        // Everything else goes out before a frame, so a frame is always the last thing written.
+        if let Some(text) = app.clipboard.take() {
+            let _screen = watch.screen();
+            copy_to_clipboard(&text)?;
+        }
+        {
+            let _screen = watch.screen();
+            follow_mouse(&mut mouse, app.wants_mouse())?;
         }
         if dirty {
             let _screen = watch.screen();
@@ -182,10 +188,6 @@ fn event_loop(
                 settle::settle(frame.buffer_mut());
             })?;
             dirty = fit_to_view(app, &view);
-        }
-        if let Some(text) = app.clipboard.take() {
-            let _screen = watch.screen();
-            copy_to_clipboard(&text)?;
         }
         if app.request == Some(Request::Quit) {
             return Ok(0);
@@ -235,13 +237,34 @@ fn exchange(worker: &Worker, app: &mut App) -> bool {
 
 /// Tells the app the size of what was drawn; whether that changed anything, so needs a redraw.
 fn fit_to_view(app: &mut App, view: &View) -> bool {
-    let state = |app: &App| (app.list_rows, app.detail_max_scroll, app.detail_scroll);
+    let state = |app: &App| {
+        (
+            app.list_rows,
+            app.detail_max_scroll,
+            app.detail_scroll,
+            app.overlay_scroll,
+        )
+    };
     let before = state(app);
-    app.update(Action::Viewport {
-        list_rows: view.list_rows,
-        detail_max_scroll: view.detail_max_scroll,
-    });
+    app.update(view.viewport());
     state(app) != before
+}
+
+/// Turns mouse reporting on or off as the App wants it; `captured` is what the terminal does now.
+/// Off, the terminal's own selection works (`--no-mouse`, and while an answer is shown).
+fn follow_mouse(captured: &mut bool, wanted: bool) -> io::Result<()> {
+    if *captured != wanted {
+        if wanted {
+            // Clicks and the wheel only (normal tracking, SGR coordinates), not every motion.
+            let mut out = io::stdout();
+            write!(out, "\x1b[?1000h\x1b[?1006h")?;
+            out.flush()?;
+        } else {
+            execute!(io::stdout(), DisableMouseCapture)?;
+        }
+        *captured = wanted;
+    }
+    Ok(())
 }
 
 /// Puts `text` on the clipboard through the terminal (OSC 52), which also works over SSH.

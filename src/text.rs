@@ -14,7 +14,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Every interface language, in the order `L` cycles through them.
+    /// Every interface language, in the order Alt-L cycles through them.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Sv];
 
     /// The language code used as a key in catalog texts.
@@ -36,11 +36,20 @@ impl Lang {
         }
     }
 
-    /// The start-up language: an explicit choice, else `LANG`, else English.
-    pub fn detect(explicit: Option<Lang>, lang_env: Option<&str>) -> Lang {
+    /// The start-up language: an explicit choice, else the locale for messages, else English.
+    pub fn detect(explicit: Option<Lang>, locale: Option<&str>) -> Lang {
         explicit
-            .or_else(|| lang_env.and_then(Lang::from_code))
+            .or_else(|| locale.and_then(Lang::from_code))
             .unwrap_or_default()
+    }
+
+    /// The locale that decides the language of messages, in the POSIX order: the first of `LC_ALL`,
+    /// `LC_MESSAGES` and `LANG` that is set and not empty. `env` reads an environment variable.
+    pub fn messages_locale(env: impl Fn(&str) -> Option<String>) -> Option<String> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(env)
+            .find(|v| !v.is_empty())
     }
 
     /// The other interface language.
@@ -196,6 +205,43 @@ mod tests {
         assert_eq!(Lang::detect(None, Some("sv_SE.UTF-8")), Lang::Sv);
         assert_eq!(Lang::detect(Some(Lang::En), Some("sv_SE")), Lang::En);
         assert_eq!(Lang::detect(None, Some("de_DE")), Lang::En);
+    }
+
+    #[test]
+    fn the_locale_is_read_in_the_posix_order() {
+        let locale = |vars: &[(&str, &str)]| {
+            let vars: Vec<(String, String)> = vars
+                .iter()
+                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+                .collect();
+            let found =
+                Lang::messages_locale(|name| vars.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()));
+            Lang::detect(None, found.as_deref())
+        };
+        assert_eq!(locale(&[("LANG", "sv_SE.UTF-8")]), Lang::Sv);
+        assert_eq!(
+            locale(&[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "sv_SE.UTF-8")]),
+            Lang::Sv
+        );
+        assert_eq!(
+            locale(&[
+                ("LANG", "en_US"),
+                ("LC_MESSAGES", "en_US"),
+                ("LC_ALL", "sv_SE.UTF-8")
+            ]),
+            Lang::Sv
+        );
+        assert_eq!(
+            locale(&[("LANG", "sv_SE"), ("LC_ALL", "C")]),
+            Lang::En,
+            "LC_ALL decides"
+        );
+        assert_eq!(
+            locale(&[("LANG", "sv_SE"), ("LC_ALL", "")]),
+            Lang::Sv,
+            "empty is unset"
+        );
+        assert_eq!(locale(&[]), Lang::En);
     }
 
     #[test]

@@ -11,6 +11,19 @@ use std::time::{Duration, Instant};
 
 use pty::{Launch, Screen, Session, TIMEOUT, assert_restored, find, key};
 
+/// Bytes a terminal sends for the keys these tests press beyond those in `key`.
+mod keys {
+    pub const ESC: &str = "\x1b";
+    pub const F1: &str = "\x1bOP";
+    pub const DOWN: &str = "\x1b[B";
+    pub const END: &str = "\x1b[F";
+    pub const HOME: &str = "\x1b[H";
+    pub const SHIFT_DOWN: &str = "\x1b[1;2B";
+    pub const CTRL_U: &str = "\x15";
+    pub const CTRL_Y: &str = "\x19";
+    pub const ALT_SHIFT_S: &str = "\x1bS";
+}
+
 /// The catalog's title and publisher, then how many documents it quotes.
 const HEADER_EN: &str = "Microsoft's Intune privacy documentation · Microsoft Intune  17 documents";
 const HEADER_SV: &str =
@@ -41,8 +54,16 @@ fn header(screen: &Screen) -> String {
 fn focus_list(session: &mut Session) {
     session.send(&format!("{}{}", key::TAB, key::TAB));
     session.wait_until("the list to have the focus", |s| {
-        s.last_row().contains(" L  language")
+        s.last_row().contains("Enter  details")
     });
+}
+
+/// The search line's text, after the prompt.
+fn search_line(screen: &Screen) -> String {
+    screen
+        .pane("Search")
+        .map(|p| p.lines[0].trim().to_owned())
+        .unwrap_or_default()
 }
 
 /// The first two headings of the item list: the document's, then the category's.
@@ -111,7 +132,7 @@ fn start_shows_the_catalog_and_search_finds_imei() {
 }
 
 #[test]
-fn a_digit_in_the_filters_chooses_a_category() {
+fn alt_digit_in_the_filters_chooses_a_category() {
     let mut s = start(Launch::new());
     assert!(
         !s.screen()
@@ -124,7 +145,7 @@ fn a_digit_in_the_filters_chooses_a_category() {
     s.wait_until("the filters to have the focus", |s| {
         s.last_row().contains("toggle")
     });
-    s.send("2");
+    s.send(&key::alt('2'));
     let screen = s.wait_for(&format!("22 / {TOTAL}"));
     let search = screen.pane("Search").unwrap();
     assert!(
@@ -163,10 +184,10 @@ fn alt_digit_while_typing_chooses_a_category_and_keeps_the_query() {
 }
 
 #[test]
-fn l_switches_to_swedish() {
+fn alt_l_switches_to_swedish() {
     let mut s = start(Launch::new());
     focus_list(&mut s);
-    s.send("L");
+    s.send(&key::alt('l'));
     let screen = s.wait_until("the Swedish header", |s| header(s).starts_with(HEADER_SV));
     assert_eq!(
         list_headings(&screen, "Uppgifter"),
@@ -209,33 +230,12 @@ fn swedish_locale_starts_in_swedish() {
 }
 
 #[test]
-fn question_mark_opens_help_and_any_key_closes_it() {
-    let mut s = start(Launch::new());
-    focus_list(&mut s);
-    let before = s.screen();
-    assert!(before.contains("intune · owner-name"));
-    s.send("?");
-    let screen = s.wait_until("the help overlay", |s| s.pane("Keys").is_some());
-    let help = screen.pane("Keys").unwrap();
-    assert!(
-        help.lines.iter().any(|l| l.trim_start().starts_with("Ctrl-U")),
-        "no Ctrl-U:\n{screen}"
-    );
-    s.send("j");
-    let screen = s.wait_until("the help to close", |s| s.pane("Keys").is_none());
-    assert!(!screen.contains("Ctrl-U"));
-    // The key only closed the help: the selection did not move.
-    assert!(
-        screen.contains("intune · owner-name"),
-        "the key also acted:\n{screen}"
-    );
-}
-
-#[test]
-fn q_in_the_list_quits_and_restores_the_terminal() {
+fn q_in_the_list_types_and_ctrl_c_quits_and_restores_the_terminal() {
     let mut s = start(Launch::new());
     focus_list(&mut s);
     s.send("q");
+    s.wait_until("q in the search", |s| search_line(s) == "› q");
+    s.send(key::CTRL_C);
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     assert_restored(&s);
@@ -327,7 +327,7 @@ fn scenario_pane_says_the_app_inventory_is_not_collected_on_a_personal_device_an
     const DOWN: &str = "\x1b[B";
     let mut s = start(Launch::new().size(120, 50));
     focus_list(&mut s);
-    s.send("S");
+    s.send(keys::ALT_SHIFT_S);
     s.wait_until("the scenario pane", |s| s.pane("Scenario").is_some());
     // Ownership: unset → corporate → personal; then two rows down, compliant-app: unset → on → off.
     s.send(&format!("{RIGHT}{RIGHT}{DOWN}{DOWN}{RIGHT}{RIGHT}"));
@@ -344,9 +344,9 @@ fn scenario_pane_says_the_app_inventory_is_not_collected_on_a_personal_device_an
             .contains("Scenario: Ownership: Personal device, Compliant-app feature:"),
         "the header shows the setup:\n{screen}"
     );
-    s.send("\x1b");
+    s.send(keys::ESC);
     s.wait_until("the pane to close", |s| s.pane("Scenario").is_none());
-    s.send("/app name");
+    s.send("app name");
     let screen = s.wait_until("the app inventory", |s| {
         s.pane("Items")
             .is_some_and(|p| p.first_line().starts_with("✗ app name  Application"))
@@ -497,4 +497,345 @@ fn closing_the_terminal_ends_the_explorer() {
         std::thread::sleep(Duration::from_millis(10));
     };
     assert_eq!(status.exit_code(), 129, "as for SIGHUP");
+}
+
+/// Words that used to lose their first letter to a command: `s` (source), `k` (move), `h` (hide),
+/// `q` (quit), `y` (copy), `x` (clear filters), digits (category).
+const WORDS: [&str; 8] = [
+    "serienummer",
+    "kamera",
+    "hur länge sparas",
+    "quit",
+    "yes",
+    "xbox",
+    "2018",
+    "G?/SLX",
+];
+
+/// From the search (empty), the keys that give a pane the focus, and what on the screen says it has.
+fn go_to(session: &mut Session, pane: &str) {
+    let (keys, ready): (&str, fn(&Screen) -> bool) = match pane {
+        "search" => ("", |s| s.last_row().contains("Esc  clear")),
+        "filters" => ("\t", |s| s.last_row().contains("Enter  toggle")),
+        "list" => ("\t\t", |s| s.last_row().contains("Enter  details")),
+        "details" => ("\t\t\t", |s| s.last_row().contains("↑↓  scroll")),
+        "scenario" => (keys::ALT_SHIFT_S, |s| s.pane("Scenario").is_some()),
+        _ => unreachable!(),
+    };
+    session.send(keys);
+    session.wait_until(&format!("the {pane} to have the focus"), ready);
+}
+
+#[test]
+fn whole_words_typed_in_any_pane_reach_the_search_letter_for_letter() {
+    for pane in ["search", "filters", "list", "details", "scenario"] {
+        let mut s = start(Launch::new());
+        for word in WORDS {
+            go_to(&mut s, pane);
+            s.send(word);
+            let screen = s.wait_until(&format!("{word:?} typed in the {pane}"), |s| {
+                search_line(s) == format!("› {word}")
+            });
+            let search = screen.pane("Search").unwrap();
+            assert!(
+                !search.border.contains("clear"),
+                "a filter was set in the {pane}:\n{screen}"
+            );
+            assert!(
+                screen.pane("Items").is_some(),
+                "the language changed in the {pane}:\n{screen}"
+            );
+            assert!(screen.pane("Scenario").is_none() && screen.pane("Keys").is_none());
+            assert!(
+                !screen.row(0).contains("Scenario:"),
+                "a scenario was set:\n{screen}"
+            );
+            s.send(keys::CTRL_U);
+            s.wait_until("the search to be cleared", |s| {
+                search_line(s).starts_with("› type to search") && s.row(0).ends_with(ALL)
+            });
+        }
+        s.send(key::CTRL_C);
+        assert!(s.wait_exit().success(), "no letter quit from the {pane}");
+    }
+}
+
+#[test]
+fn help_fits_80x24_and_60x15_by_scrolling_and_closes_with_esc_q_or_question_mark() {
+    for (cols, rows) in [(80, 24), (60, 15)] {
+        let mut s = start(Launch::new().size(cols, rows));
+        for close in [keys::ESC, "q", "?"] {
+            s.send(keys::F1);
+            let screen = s.wait_until("the help", |s| s.pane("Keys").is_some());
+            let help = screen.pane("Keys").unwrap();
+            assert!(
+                help.border.contains("more: ↓"),
+                "a sign that more follows:\n{screen}"
+            );
+            assert!(
+                help.unwrapped()
+                    .contains("Every letter, digit and sign types into the search")
+            );
+            assert!(
+                !help.unwrapped().contains("mouse"),
+                "all fits at {cols}×{rows}?\n{screen}"
+            );
+            s.send("j");
+            s.send(keys::END);
+            let screen = s.wait_until("the end of the help", |s| {
+                s.pane("Keys").is_some_and(|p| p.unwrapped().contains("mouse"))
+            });
+            let help = screen.pane("Keys").unwrap().unwrapped();
+            for entry in ["Ctrl-C", "quit", "Ctrl-Z", "--no-mouse"] {
+                assert!(help.contains(entry), "{entry:?} at the end:\n{screen}");
+            }
+            s.send(close);
+            let screen = s.wait_until("the help to close", |s| s.pane("Keys").is_none());
+            assert!(
+                search_line(&screen).starts_with("› type to search"),
+                "{close:?} typed"
+            );
+        }
+        s.send(key::CTRL_C);
+        assert!(s.wait_exit().success());
+    }
+}
+
+#[test]
+fn the_key_bar_keeps_search_copy_help_and_quit_at_80_columns_in_both_languages() {
+    for (lang, keys_title, wanted) in [
+        (
+            "en",
+            "Keys",
+            [
+                "type  to search",
+                "Ctrl-Y  copy answer",
+                "F1  help",
+                "Ctrl-C  quit",
+            ],
+        ),
+        (
+            "sv",
+            "Tangenter",
+            [
+                "skriv  för att söka",
+                "Ctrl-Y  kopiera svar",
+                "F1  hjälp",
+                "Ctrl-C  avsluta",
+            ],
+        ),
+    ] {
+        let mut s = Launch::new().size(80, 24).arg("--lang").arg(lang).spawn();
+        s.wait_until("the first screen", |s| s.row(0).ends_with(ALL));
+        for tabs in 0..4 {
+            // The help opened and closed again: the frame after it is drawn with the pane focused.
+            s.send(keys::F1);
+            s.wait_until("the help", |s| s.pane(keys_title).is_some());
+            s.send(keys::ESC);
+            let screen = s.wait_until("the help to close", |s| s.pane(keys_title).is_none());
+            let bar = screen.last_row();
+            for hint in wanted {
+                assert!(
+                    bar.contains(hint),
+                    "{hint:?} not in {bar:?} after {tabs} Tab ({lang})"
+                );
+            }
+            s.send(key::TAB);
+        }
+        s.send(key::CTRL_C);
+        assert!(s.wait_exit().success());
+    }
+}
+
+#[test]
+fn a_200_character_query_scrolls_with_the_cursor_in_view() {
+    let mut s = start(Launch::new().size(80, 24));
+    // Four chunks of 50, each ending in a mark of its own, so each wait knows its chunk has arrived
+    // (a debug build searches after every key).
+    let words: String = "serienummer kamera hur länge sparas ".repeat(2);
+    let chunks: Vec<String> = (1..=4)
+        .map(|i| {
+            let mark = if i == 4 {
+                " slut!".to_owned()
+            } else {
+                format!("#{i}")
+            };
+            let text: String = words.chars().take(50 - mark.chars().count()).collect();
+            text + &mark
+        })
+        .collect();
+    let query = chunks.concat();
+    assert_eq!(query.chars().count(), 200);
+    let mut screen = s.screen();
+    for chunk in &chunks {
+        s.send(chunk);
+        let mark: String = chunk.chars().skip(44).collect();
+        screen = s.wait_until("the chunk", |s| search_line(s).ends_with(&mark));
+    }
+    let line = search_line(&screen);
+    assert!(line.starts_with("› …"), "the cut start is marked: {line:?}");
+    let (row, col) = screen.cursor;
+    assert_eq!(row, 2, "the cursor is on the search line");
+    assert!(
+        (3..79).contains(&col),
+        "the cursor is inside the box: column {col}"
+    );
+    assert!(!screen.cursor_hidden);
+    s.send(keys::HOME);
+    let screen = s.wait_until("the start of the query", |s| {
+        search_line(s).starts_with("› serienummer kamera")
+    });
+    assert!(search_line(&screen).ends_with('…'));
+    assert_eq!(screen.cursor, (2, 3));
+    s.send(key::CTRL_C);
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn copy_sends_osc_52_shows_the_answer_and_lets_go_of_the_mouse_while_it_is_open() {
+    let mut s = start(Launch::new());
+    s.send("imei");
+    s.wait_until("imei", |s| search_line(s) == "› imei");
+    assert!(s.screen().mouse_reporting, "the explorer takes the mouse");
+    s.send(keys::CTRL_Y);
+    let screen = s.wait_until("the answer", |s| {
+        s.contains("Answer, sent to the terminal's clipboard")
+    });
+    assert!(screen.contains("IMEI number"));
+    assert!(
+        screen.contains("- Microsoft Intune lists it as identified data"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Not arrived? Select it with the mouse"),
+        "{screen}"
+    );
+    assert!(!screen.contains("copied"), "claims more than it knows:\n{screen}");
+    assert!(
+        !screen.mouse_reporting,
+        "the mouse is the terminal's while the answer is shown"
+    );
+    let raw = s.raw();
+    let osc = find(&raw, b"\x1b]52;c;").expect("the answer went out as OSC 52");
+    let end = osc
+        + raw[osc..]
+            .iter()
+            .position(|&b| b == 0x07)
+            .expect("OSC 52 ends with BEL");
+    let sent = String::from_utf8_lossy(&raw[osc + 7..end]).into_owned();
+    assert!(
+        sent.starts_with("SU1FSSBudW1iZXI"),
+        "base64 of \"IMEI number\": {sent}"
+    );
+    s.send("x");
+    s.send(keys::ESC);
+    let screen = s.wait_until("the answer to close", |s| !s.contains("Answer, sent"));
+    assert!(screen.mouse_reporting, "the explorer takes the mouse again");
+    assert_eq!(search_line(&screen), "› imei", "nothing typed into the answer");
+    assert!(screen.contains("sent to the terminal's clipboard") || screen.contains("intune · imei"));
+    s.send(key::CTRL_C);
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn no_mouse_never_takes_the_mouse() {
+    let mut s = start(Launch::new().arg("--no-mouse"));
+    s.send("imei");
+    s.wait_until("imei", |s| search_line(s) == "› imei");
+    s.send(keys::CTRL_Y);
+    s.wait_until("the answer", |s| s.contains("Answer, sent"));
+    s.send(keys::ESC);
+    let screen = s.wait_until("the answer to close", |s| !s.contains("Answer, sent"));
+    assert!(!screen.mouse_reporting);
+    s.send(key::CTRL_C);
+    assert!(s.wait_exit().success());
+    assert!(
+        find(&s.raw(), b"\x1b[?1000h").is_none(),
+        "mouse capture was turned on"
+    );
+}
+
+#[test]
+fn the_details_scroll_from_the_search_and_say_more_follows() {
+    let mut s = start(Launch::new().size(80, 24));
+    s.send("imei");
+    let screen = s.wait_until("imei", |s| search_line(s) == "› imei");
+    let before = screen.pane("Details").unwrap();
+    assert!(
+        before.border.is_empty() || screen.contains("more: Shift-↓"),
+        "{screen}"
+    );
+    assert_eq!(before.first_line(), "IMEI number");
+    s.send(keys::SHIFT_DOWN);
+    let screen = s.wait_until("the details to scroll", |s| {
+        s.pane("Details").is_some_and(|p| p.first_line() != "IMEI number")
+    });
+    assert_eq!(search_line(&screen), "› imei", "the search kept the focus");
+    s.send(keys::DOWN);
+    s.wait_until("the list to move", |s| {
+        s.contains("intune · imei") || s.contains(" · ")
+    });
+    s.send(key::CTRL_C);
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn lc_all_and_lc_messages_choose_the_language_before_lang() {
+    let s = start(Launch::new().env("LC_MESSAGES", "sv_SE.UTF-8"));
+    assert!(header(&s.screen()).starts_with(HEADER_SV));
+    let s = start(
+        Launch::new()
+            .env("LC_MESSAGES", "sv_SE.UTF-8")
+            .env("LC_ALL", "en_GB.UTF-8"),
+    );
+    assert!(header(&s.screen()).starts_with(HEADER_EN));
+    let s = start(Launch::new().env("LC_ALL", "sv_SE.UTF-8").arg("--lang").arg("en"));
+    assert!(header(&s.screen()).starts_with(HEADER_EN), "--lang wins");
+}
+
+#[test]
+fn ctrl_w_and_alt_backspace_delete_a_word_and_the_mouse_reports_no_motion() {
+    let mut s = start(Launch::new());
+    s.send("hur länge sparas");
+    s.wait_until("the question", |s| search_line(s) == "› hur länge sparas");
+    s.send("\x17");
+    s.wait_until("Ctrl-W", |s| search_line(s) == "› hur länge");
+    s.send("\x1b\x7f");
+    s.wait_until("Alt-Backspace", |s| search_line(s) == "› hur");
+    let raw = s.raw();
+    assert!(find(&raw, b"\x1b[?1000h").is_some(), "clicks are reported");
+    assert!(
+        find(&raw, b"\x1b[?1003h").is_none(),
+        "every motion would be reported, keeping the terminal from selecting"
+    );
+    s.send(key::CTRL_C);
+    assert!(s.wait_exit().success());
+}
+
+/// Whether the program set a background to ANSI colour `n` (crossterm writes the sixteen as `48;5;n`,
+/// after the foreground in the same sequence).
+fn painted_background(session: &Session, n: u8) -> bool {
+    find(&session.raw(), format!("48;5;{n}m").as_bytes()).is_some()
+}
+
+#[test]
+fn the_theme_comes_from_the_flag_the_variable_or_no_color() {
+    const BLUE: u8 = 4;
+    const CYAN: u8 = 6;
+    let dark = start(Launch::new());
+    assert!(painted_background(&dark, CYAN) && !painted_background(&dark, BLUE));
+    let light = start(Launch::new().arg("--theme").arg("light"));
+    assert!(painted_background(&light, BLUE) && !painted_background(&light, CYAN));
+    let named = start(Launch::new().env("PRIVCAT_THEME", "light"));
+    assert!(painted_background(&named, BLUE));
+    let flag_wins = start(
+        Launch::new()
+            .env("PRIVCAT_THEME", "light")
+            .arg("--theme")
+            .arg("dark"),
+    );
+    assert!(painted_background(&flag_wins, CYAN) && !painted_background(&flag_wins, BLUE));
+    let plain = start(Launch::new().env("NO_COLOR", "1").arg("--theme").arg("light"));
+    assert!(find(&plain.raw(), b"48;5;").is_none(), "NO_COLOR paints nothing");
+    assert!(find(&plain.raw(), b"38;5;").is_none(), "NO_COLOR paints nothing");
 }

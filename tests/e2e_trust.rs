@@ -333,13 +333,13 @@ fn emoji_sequences_leave_no_stale_cell_in_the_detail() {
     );
     s.send(&format!("{}{}", key::TAB, key::TAB));
     s.wait_until("the list to have the focus", |s| {
-        s.last_row().contains(" L  language")
+        s.last_row().contains("Enter  details")
     });
     s.wait_until("the first item's detail", |s| {
         s.pane("Details")
             .is_some_and(|p| p.first_line().starts_with("Wwww"))
     });
-    s.send("j");
+    s.send("\x1b[B");
     let screen = s.wait_until("the second item's detail", |s| {
         s.pane("Details")
             .is_some_and(|p| p.first_line().starts_with("A "))

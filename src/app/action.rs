@@ -11,7 +11,7 @@ pub enum Focus {
     Facets,
     List,
     Detail,
-    /// The scenario pane, opened with `S`; not in the `Tab` order.
+    /// The scenario pane, opened with `Alt-S`; not in the `Tab` order.
     Scenario,
 }
 
@@ -29,6 +29,14 @@ impl Focus {
         let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
         Self::ORDER[(i + Self::ORDER.len() - 1) % Self::ORDER.len()]
     }
+}
+
+/// What covers the panes, taking the keys, until it is closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// An answer just sent to the terminal's clipboard, shown to be read and selected by hand.
+    Answer(String),
 }
 
 /// A pane the mouse wheel can scroll.
@@ -61,7 +69,9 @@ pub enum Action {
     CursorStart,
     CursorEnd,
     ClearQuery,
-    /// `Esc`: clears the query, then leaves the search; closes help.
+    /// Deletes the word before the cursor (Ctrl-W, Alt-Backspace).
+    DeleteWord,
+    /// `Esc`: clears the query, then leaves the search; from another pane, back to the search.
     Back,
     FocusSearch,
     FocusNext,
@@ -79,17 +89,22 @@ pub enum Action {
     ClickRow(usize),
     /// A click on a facet entry.
     ClickFacet(usize),
-    /// The wheel over a pane.
+    /// The wheel over a pane; Shift-↑↓ for the detail from anywhere.
     Scroll(Pane, i32),
+    /// Scrolls the detail by half its height, down (`1`) or up (`-1`), from anywhere.
+    DetailPage(i32),
     /// `0` for every value of a facet, `1`… for its n-th value.
     ChooseValue(Facet, usize),
     /// The next value of a facet's filter, then none.
     CycleFacet(Facet),
     ClearFilters,
     ToggleLanguage,
+    /// Sends the selected item's answer to the terminal's clipboard and shows it in an overlay.
     CopyAnswer,
     ToggleHelp,
-    /// Opens the scenario pane.
+    /// Closes the help or the answer overlay.
+    CloseOverlay,
+    /// Opens the scenario pane, or closes it when it is open.
     OpenScenario,
     /// In the scenario pane: the next (`1`) or previous (`-1`) value of the dimension under the cursor.
     CycleValue(i32),
@@ -97,10 +112,13 @@ pub enum Action {
     UnsetDimension,
     ClearScenario,
     ToggleHideNotCollected,
-    /// The terminal's size changed: rows in the item list and how far the detail can scroll.
+    /// What the last frame drew: rows in the item list and the detail, and how far the detail and an
+    /// open overlay can scroll.
     Viewport {
         list_rows: usize,
+        detail_rows: u16,
         detail_max_scroll: u16,
+        overlay_max_scroll: u16,
     },
     /// Catalogs loaded in the background are ready.
     Loaded(Delivery),

@@ -2,11 +2,12 @@
 
 pub mod action;
 pub mod facets;
+mod overlay;
 mod update;
 pub mod worker;
 
 pub use crate::search::Row;
-pub use action::{Action, Delivery, Focus, Pane};
+pub use action::{Action, Delivery, Focus, Overlay, Pane};
 pub use facets::FacetEntry;
 
 use std::sync::Arc;
@@ -95,13 +96,21 @@ pub struct App {
     pub chosen_for: Option<String>,
     pub detail_scroll: u16,
     pub detail_max_scroll: u16,
+    /// Lines the detail pane shows at once.
+    pub detail_rows: u16,
     pub list_rows: usize,
-    pub show_help: bool,
+    /// The help or an answer, over the panes.
+    pub overlay: Option<Overlay>,
+    pub overlay_scroll: u16,
+    pub overlay_max_scroll: u16,
     pub message: Option<String>,
-    /// An answer waiting to be put on the clipboard by the terminal layer.
+    /// An answer waiting to be sent to the terminal's clipboard by the terminal layer.
     pub clipboard: Option<String>,
+    /// Whether the user lets the explorer take the mouse (`--no-mouse` says no); it lets go anyway
+    /// while an answer is shown, so the answer can be selected.
+    pub mouse: bool,
     /// The documents' general facts, where the query asks about a topic and names no field
-    /// ("hur länge sparas"): shown when no item matches, copied with `y`.
+    /// ("hur länge sparas"): shown when no item matches, copied with Ctrl-Y.
     pub topic_answer: Option<String>,
     /// What the terminal layer must do next: quit or suspend.
     pub request: Option<Request>,
@@ -159,10 +168,14 @@ impl App {
             chosen_for: None,
             detail_scroll: 0,
             detail_max_scroll: 0,
+            detail_rows: 10,
             list_rows: 10,
-            show_help: false,
+            overlay: None,
+            overlay_scroll: 0,
+            overlay_max_scroll: 0,
             message: None,
             clipboard: None,
+            mouse: true,
             topic_answer: None,
             request: None,
             scenario: Scenario::default(),
@@ -190,6 +203,8 @@ impl App {
         loaded.query = std::mem::take(&mut self.query);
         loaded.cursor = self.cursor;
         loaded.deferred = self.deferred;
+        loaded.mouse = self.mouse;
+        loaded.overlay = self.overlay.take();
         loaded.generation = self.generation;
         loaded.scenario = std::mem::take(&mut self.scenario);
         loaded.refresh();
@@ -340,6 +355,12 @@ impl App {
         self.chosen_for.as_ref() == Some(&self.query)
             || self.parsed.is_empty()
             || self.confidence == Confidence::Clear
+    }
+
+    /// Whether the terminal should report the mouse now: the user allows it and no answer is shown
+    /// for selecting.
+    pub fn wants_mouse(&self) -> bool {
+        self.mouse && !matches!(self.overlay, Some(Overlay::Answer(_)))
     }
 
     /// The index into `library.items` of the selected item.

@@ -1,6 +1,6 @@
 //! Transitions of the explorer state, driven by actions and by key sequences through the key map.
 
-use crate::app::{Action, App, Focus, Row};
+use crate::app::{Action, App, Focus, Overlay, Row};
 use crate::catalog::load_builtin;
 use crate::keymap::{action_for, parse_keys};
 use crate::search::Facet;
@@ -12,7 +12,7 @@ fn app() -> App {
 
 fn press(app: &mut App, keys: &str) {
     for key in parse_keys(keys).unwrap() {
-        if let Some(action) = action_for(key, app.focus) {
+        if let Some(action) = action_for(key, &*app) {
             app.update(action);
         }
     }
@@ -73,10 +73,60 @@ fn esc_clears_the_query_then_leaves_the_search() {
     assert_eq!(app.shown, app.library.items.len());
     press(&mut app, "<esc>");
     assert_eq!(app.focus, Focus::List);
-    press(&mut app, "/");
-    assert_eq!(app.focus, Focus::Search);
-    press(&mut app, "ab<c-u>");
+    press(&mut app, "<esc>");
+    assert_eq!(app.focus, Focus::Search, "Esc in a pane goes back to the search");
+    press(&mut app, "<tab><tab>ab");
+    assert_eq!(
+        (app.query.as_str(), app.focus),
+        ("ab", Focus::Search),
+        "typing in a pane searches"
+    );
+    press(&mut app, "<c-u>");
     assert_eq!(app.query, "");
+}
+
+#[test]
+fn ctrl_w_and_alt_backspace_delete_the_word_before_the_cursor() {
+    let mut app = app();
+    press(&mut app, "hur länge sparas  <c-w>");
+    assert_eq!((app.query.as_str(), app.cursor), ("hur länge ", 10));
+    press(&mut app, "<a-bs>");
+    assert_eq!(app.query, "hur ");
+    press(&mut app, "mycket<left><left><left><c-w>");
+    assert_eq!((app.query.as_str(), app.cursor), ("hur ket", 4));
+    press(&mut app, "<home><c-w>");
+    assert_eq!(app.query, "hur ket", "nothing before the cursor");
+}
+
+#[test]
+fn letters_that_were_commands_type_in_every_pane() {
+    for (to_pane, focus) in [
+        ("", Focus::Search),
+        ("<tab>", Focus::Facets),
+        ("<tab><tab>", Focus::List),
+        ("<tab><tab><tab>", Focus::Detail),
+        ("<a-S>", Focus::Scenario),
+    ] {
+        for word in [
+            "serienummer",
+            "kamera",
+            "hur länge sparas",
+            "quit",
+            "yes",
+            "xbox",
+            "2018",
+            "Gq?/SLXjk",
+        ] {
+            let mut app = app();
+            press(&mut app, to_pane);
+            assert_eq!(app.focus, focus);
+            press(&mut app, word);
+            assert_eq!(app.query, word, "typed in {focus:?}");
+            assert_eq!(app.focus, Focus::Search);
+            assert!(app.request.is_none() && app.filter.is_empty() && app.scenario.is_empty());
+            assert!(!app.hide_not_collected && app.lang == Lang::En && app.overlay.is_none());
+        }
+    }
 }
 
 #[test]
@@ -96,36 +146,36 @@ fn movement_skips_headings_and_stops_at_the_ends() {
     assert_eq!(selected_id(&app), "owner-name");
     press(&mut app, "<esc><end>");
     assert_eq!(selected_id(&app), last_in_outline(&app));
-    press(&mut app, "gj");
+    press(&mut app, "<home><down>");
     assert_eq!(selected_id(&app), "user-principal-name");
 }
 
 #[test]
 fn digits_choose_a_category_and_chips_show_it() {
     let mut app = app();
-    press(&mut app, "<tab><tab>2");
+    press(&mut app, "<tab><tab><a-2>");
     assert_eq!(app.focus, Focus::List);
     assert_eq!(app.chosen(Facet::Category), Some("pseudonymized"));
     assert_eq!(app.shown, in_category(&app, "pseudonymized"));
     assert_eq!(app.shown, 22, "the page lists 22 pseudonymized items");
     assert_eq!(app.chips(), vec!["Pseudonymized data".to_string()]);
-    press(&mut app, "0");
+    press(&mut app, "<a-0>");
     assert_eq!(app.shown, app.library.items.len());
     press(&mut app, "<a-3>");
     assert_eq!(app.shown, in_category(&app, "aggregated"));
 }
 
 #[test]
-fn source_filter_cycles_and_x_clears_everything() {
+fn source_filter_cycles_and_alt_x_clears_everything() {
     let mut app = app();
-    press(&mut app, "<esc>s");
+    press(&mut app, "<esc><a-s>");
     assert_eq!(app.chosen(Facet::Source), Some("admin-portal"));
-    press(&mut app, "sss");
+    press(&mut app, "<a-s><a-s><a-s>");
     assert_eq!(app.chosen(Facet::Source), Some("diagnostics"));
     assert_eq!(app.shown, 7);
-    press(&mut app, "s");
+    press(&mut app, "<a-s>");
     assert_eq!(app.chosen(Facet::Source), None);
-    press(&mut app, "1sx");
+    press(&mut app, "<a-1><a-s><a-x>");
     assert!(app.filter.is_empty());
     assert_eq!(app.message.as_deref(), Some("Filters cleared"));
 }
@@ -184,16 +234,16 @@ fn clicks_select_items_and_toggle_facets() {
 #[test]
 fn language_toggle_switches_catalog_text_and_interface_words() {
     let mut app = app();
-    press(&mut app, "<esc>L");
+    press(&mut app, "<esc><a-l>");
     assert_eq!(app.lang, Lang::Sv);
     assert_eq!(app.message.as_deref(), Some("Språk: svenska"));
     assert_eq!(app.facet_name(&app.facets[0]), "Kategorier");
-    press(&mut app, "L");
+    press(&mut app, "<a-L>");
     assert_eq!(app.lang, Lang::En);
 }
 
 #[test]
-fn copy_puts_the_answer_on_the_clipboard_and_says_so() {
+fn copy_sends_the_answer_shows_it_and_claims_no_more_than_that() {
     let mut app = app();
     press(&mut app, "imei<c-y>");
     let copied = app.clipboard.clone().unwrap();
@@ -201,7 +251,25 @@ fn copy_puts_the_answer_on_the_clipboard_and_says_so() {
         copied.starts_with("IMEI number\n- Microsoft Intune lists it as identified data"),
         "{copied}"
     );
-    assert_eq!(app.message.as_deref(), Some("Answer copied to the clipboard"));
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Answer(copied)),
+        "shown to read and select"
+    );
+    assert!(
+        !app.wants_mouse(),
+        "the terminal's own selection works while it is shown"
+    );
+    let said = app.message.clone().unwrap();
+    assert!(said.contains("sent to the terminal's clipboard"), "{said}");
+    assert!(!said.contains("copied"), "{said}");
+    press(&mut app, "x");
+    assert_eq!(app.query, "imei", "nothing types into the answer");
+    press(&mut app, "<esc>");
+    assert_eq!(app.overlay, None);
+    assert!(app.wants_mouse());
+    app.mouse = false;
+    assert!(!app.wants_mouse(), "--no-mouse");
 }
 
 #[test]
@@ -222,7 +290,7 @@ fn without_a_clear_best_match_copy_waits_for_a_chosen_item() {
     let copied = app.clipboard.take().unwrap();
     assert!(copied.starts_with(app.library.items[app.selected_item().unwrap()].name.get(Lang::En)));
     // A new query takes the choice back.
-    press(&mut app, " x");
+    press(&mut app, "<esc> x");
     assert!(app.chosen_for.as_ref() != Some(&app.query));
 }
 
@@ -242,6 +310,7 @@ fn a_question_about_a_topic_shows_and_copies_the_documents_general_facts() {
     );
     press(&mut app, "<c-y>");
     assert_eq!(app.clipboard.as_deref(), Some(shown.as_str()));
+    press(&mut app, "q");
     app.update(Action::ToggleLanguage);
     let sv = app.topic_answer.clone().unwrap();
     assert!(
@@ -251,18 +320,25 @@ fn a_question_about_a_topic_shows_and_copies_the_documents_general_facts() {
 }
 
 #[test]
-fn help_opens_and_any_key_closes_it_without_acting() {
-    let mut app = app();
-    press(&mut app, "<esc>?");
-    assert!(app.show_help);
-    press(&mut app, "q");
-    assert!(!app.show_help);
-    assert!(
-        app.request.is_none(),
-        "the key that closes help does nothing else"
-    );
-    press(&mut app, "q");
-    assert_eq!(app.request, Some(crate::app::Request::Quit));
+fn help_opens_with_f1_scrolls_and_closes_with_esc_q_or_question_mark() {
+    for close in ["<esc>", "q", "?", "<f1>"] {
+        let mut app = app();
+        press(&mut app, "<tab><tab><f1>");
+        assert_eq!(app.overlay, Some(Overlay::Help));
+        let selected = app.selected_item();
+        press(&mut app, "<down><down><up>j");
+        assert_eq!(
+            app.overlay_scroll, 1,
+            "arrows scroll the help; letters do nothing"
+        );
+        assert_eq!(app.selected_item(), selected, "the list below did not move");
+        press(&mut app, close);
+        assert_eq!(app.overlay, None, "{close} closes the help");
+        assert!(
+            app.request.is_none() && app.query.is_empty(),
+            "{close} did nothing else"
+        );
+    }
 }
 
 #[test]
@@ -270,6 +346,7 @@ fn ctrl_c_quits_from_the_search() {
     let mut app = app();
     press(&mut app, "q");
     assert!(app.request.is_none());
+    assert_eq!(app.query, "q");
     press(&mut app, "<c-c>");
     assert_eq!(app.request, Some(crate::app::Request::Quit));
 }
@@ -279,13 +356,23 @@ fn detail_scroll_is_clamped_and_reset_on_a_new_selection() {
     let mut app = app();
     app.update(Action::Viewport {
         list_rows: 10,
+        detail_rows: 4,
         detail_max_scroll: 5,
+        overlay_max_scroll: 0,
     });
+    press(&mut app, "<s-down><s-down>");
+    assert_eq!(
+        (app.focus, app.detail_scroll),
+        (Focus::Search, 2),
+        "scrolled from the search"
+    );
+    press(&mut app, "<s-pgup>");
+    assert_eq!(app.detail_scroll, 0, "half of 4 lines up");
     press(&mut app, "<tab><tab><tab>");
     assert_eq!(app.focus, Focus::Detail);
     press(&mut app, "<pgdn><pgdn>");
     assert_eq!(app.detail_scroll, 5);
-    press(&mut app, "k");
+    press(&mut app, "<up>");
     assert_eq!(app.detail_scroll, 4);
     app.update(Action::Scroll(crate::app::Pane::List, 1));
     assert_eq!(app.detail_scroll, 0);
@@ -296,9 +383,9 @@ fn browsing_keeps_the_selection_when_a_filter_still_shows_it() {
     let mut app = app();
     press(&mut app, "<esc><down><down><down>");
     assert_eq!(selected_id(&app), "device-name");
-    press(&mut app, "1");
+    press(&mut app, "<a-1>");
     assert_eq!(selected_id(&app), "device-name", "identified data still shows it");
-    press(&mut app, "2");
+    press(&mut app, "<a-2>");
     assert_eq!(
         selected_id(&app),
         "feature-use-count",
@@ -319,12 +406,12 @@ fn no_match_leaves_nothing_selected() {
 #[test]
 fn scenario_pane_sets_values_and_marks_follow() {
     let mut app = app();
-    press(&mut app, "<esc>S");
+    press(&mut app, "<esc><a-S>");
     assert_eq!(app.focus, Focus::Scenario);
     assert_eq!(app.dimension(0).unwrap().id, "ownership");
     press(&mut app, "<right><right>");
     assert_eq!(app.scenario.to_string(), "ownership=personal");
-    press(&mut app, "jj<right><right>");
+    press(&mut app, "<down><down><right><right>");
     assert_eq!(app.scenario.to_string(), "compliant-app=off,ownership=personal");
     let app_name = app.library.find("app-name").unwrap();
     assert_eq!(
@@ -333,7 +420,7 @@ fn scenario_pane_sets_values_and_marks_follow() {
     );
     press(&mut app, "<left>");
     assert_eq!(app.scenario.to_string(), "compliant-app=on,ownership=personal");
-    press(&mut app, "x");
+    press(&mut app, "<del>");
     assert_eq!(app.scenario.to_string(), "ownership=personal");
     press(&mut app, "<esc>");
     assert_eq!(
@@ -341,7 +428,7 @@ fn scenario_pane_sets_values_and_marks_follow() {
         Focus::List,
         "closing returns to the pane it was opened from"
     );
-    press(&mut app, "X");
+    press(&mut app, "<a-X>");
     assert!(app.scenario.is_empty());
     assert!(app.verdicts.is_empty());
 }
@@ -361,10 +448,16 @@ fn scenario_values_cycle_through_unset() {
 fn hide_key_hides_only_with_a_scenario() {
     let mut app = app();
     let every = app.library.items.len();
-    press(&mut app, "<esc>h");
-    assert!(app.hide_not_collected);
+    press(&mut app, "<esc><a-h>");
+    assert!(!app.hide_not_collected, "nothing is known not to be collected");
+    assert!(app.message.as_deref().unwrap().contains("No scenario is set"));
     assert_eq!(app.shown, every);
-    press(&mut app, "S<right><right>jj<right><right><esc>");
+    press(
+        &mut app,
+        "<a-S><right><right><down><down><right><right><esc><a-h>",
+    );
+    assert!(app.hide_not_collected);
+    assert!(app.message.as_deref().unwrap().contains("are hidden"));
     let not_collected = (0..every)
         .filter(|&i| {
             app.verdict(i)
@@ -376,7 +469,7 @@ fn hide_key_hides_only_with_a_scenario() {
         "personal devices without the compliant-app feature skip app inventory"
     );
     assert_eq!(app.shown, every - not_collected);
-    press(&mut app, "h");
+    press(&mut app, "<a-h>");
     assert_eq!(app.shown, every);
 }
 

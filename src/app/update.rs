@@ -1,9 +1,10 @@
 //! The one place where actions change the explorer's state.
 
-use crate::app::{Action, App, FacetEntry, Focus, Pane, Request, Row};
+use crate::app::{Action, App, FacetEntry, Focus, Overlay, Pane, Request, Row};
 use crate::catalog::sanitize::clean;
 use crate::describe::answer::answer;
-use crate::i18n::words;
+use crate::i18n::{fill, words};
+use crate::keymap::Panes;
 use crate::search::Facet;
 
 impl App {
@@ -16,11 +17,7 @@ impl App {
         if !background {
             self.message = None;
         }
-        if self.show_help
-            && !background
-            && !matches!(action, Action::Interrupt | Action::Suspend | Action::Redraw)
-        {
-            self.show_help = false;
+        if self.overlay.is_some() && self.overlay_takes(&action) {
             return;
         }
         match action {
@@ -57,6 +54,11 @@ impl App {
                 q.clear();
                 0
             }),
+            Action::DeleteWord => self.edit(|q, at| {
+                let start = word_start(q, at);
+                q.replace_range(byte_at(q, start)..byte_at(q, at), "");
+                start
+            }),
             Action::Back => self.back(),
             Action::FocusSearch => self.focus = Focus::Search,
             Action::FocusNext => self.focus = self.focus.next(),
@@ -82,6 +84,10 @@ impl App {
                 }
             }
             Action::Scroll(pane, delta) => self.scroll(pane, delta),
+            Action::DetailPage(direction) => {
+                let half = i32::from((self.detail_rows / 2).max(1));
+                self.scroll(Pane::Detail, direction.saturating_mul(half));
+            }
             Action::ChooseValue(facet, n) => self.choose_value(facet, n),
             Action::CycleFacet(facet) => self.cycle_facet(facet),
             Action::ClearFilters => {
@@ -95,19 +101,23 @@ impl App {
                 self.message = Some(words(self.lang).ui.language_set.to_owned());
             }
             Action::CopyAnswer if self.rows.is_empty() && self.topic_answer.is_some() => {
-                self.clipboard.clone_from(&self.topic_answer);
-                self.message = Some(words(self.lang).ui.answer_copied.to_owned());
+                let text = self.topic_answer.clone().unwrap_or_default();
+                self.show_answer(text);
             }
             Action::CopyAnswer if !self.answerable() => {
                 self.message = Some(words(self.lang).ui.choose_first.to_owned());
             }
             Action::CopyAnswer => {
                 if let Some(item) = self.selected_item() {
-                    self.clipboard = Some(answer(&self.library, item, self.lang, &self.scenario));
-                    self.message = Some(words(self.lang).ui.answer_copied.to_owned());
+                    let text = answer(&self.library, item, self.lang, &self.scenario);
+                    self.show_answer(text);
                 }
             }
-            Action::ToggleHelp => self.show_help = true,
+            Action::ToggleHelp => self.open_overlay(Overlay::Help),
+            Action::CloseOverlay => {
+                self.overlay = None;
+                self.overlay_scroll = 0;
+            }
             Action::OpenScenario => self.open_scenario(),
             Action::CycleValue(step) => self.cycle_value(step),
             Action::UnsetDimension => {
@@ -122,6 +132,11 @@ impl App {
                 self.judge();
                 self.rebuild();
                 self.message = Some(words(self.lang).scenario.cleared.to_owned());
+            }
+            Action::ToggleHideNotCollected if self.scenario.is_empty() && !self.hide_not_collected => {
+                let keys = crate::keymap::keys_for(&Action::OpenScenario, Panes::LIST).join(", ");
+                let w = &words(self.lang).scenario;
+                self.message = Some(fill(w.hide_needs_scenario, &[("keys", &keys)]));
             }
             Action::ToggleHideNotCollected => {
                 self.hide_not_collected = !self.hide_not_collected;
@@ -138,11 +153,16 @@ impl App {
             }
             Action::Viewport {
                 list_rows,
+                detail_rows,
                 detail_max_scroll,
+                overlay_max_scroll,
             } => {
                 self.list_rows = list_rows.max(1);
+                self.detail_rows = detail_rows;
                 self.detail_max_scroll = detail_max_scroll;
                 self.detail_scroll = self.detail_scroll.min(detail_max_scroll);
+                self.overlay_max_scroll = overlay_max_scroll;
+                self.overlay_scroll = self.overlay_scroll.min(overlay_max_scroll);
             }
             Action::Loaded(delivery) => self.take_delivery(delivery),
             Action::ResultsArrived { generation, hits } => self.accept(generation, hits),
@@ -161,16 +181,15 @@ impl App {
     }
 
     fn back(&mut self) {
-        if self.focus == Focus::Scenario {
-            self.focus = self.focus_before_scenario;
-        } else if self.focus == Focus::Search && !self.query.is_empty() {
-            self.update(Action::ClearQuery);
-        } else if self.focus == Focus::Search {
-            self.focus = Focus::List;
+        match self.focus {
+            Focus::Scenario => self.focus = self.focus_before_scenario,
+            Focus::Search if !self.query.is_empty() => self.update(Action::ClearQuery),
+            Focus::Search => self.focus = Focus::List,
+            Focus::Facets | Focus::List | Focus::Detail => self.focus = Focus::Search,
         }
     }
 
-    fn page(&self) -> i32 {
+    pub(crate) fn page(&self) -> i32 {
         i32::try_from(self.list_rows.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
@@ -256,13 +275,15 @@ impl App {
     }
 
     fn open_scenario(&mut self) {
+        if self.focus == Focus::Scenario {
+            self.focus = self.focus_before_scenario;
+            return;
+        }
         if self.dimensions.is_empty() {
             self.message = Some(words(self.lang).scenario.no_dimensions.to_owned());
             return;
         }
-        if self.focus != Focus::Scenario {
-            self.focus_before_scenario = self.focus;
-        }
+        self.focus_before_scenario = self.focus;
         self.focus = Focus::Scenario;
     }
 
@@ -313,6 +334,19 @@ fn clamp_step(current: usize, delta: i32, len: usize) -> usize {
     let target = i64::try_from(current).unwrap_or(0) + i64::from(delta);
     let max = i64::try_from(len.saturating_sub(1)).unwrap_or(0);
     usize::try_from(target.clamp(0, max)).unwrap_or(0)
+}
+
+/// Where the word before char `at` starts: spaces before the cursor go, then the word.
+fn word_start(s: &str, at: usize) -> usize {
+    let chars: Vec<char> = s.chars().take(at).collect();
+    let mut start = chars.len();
+    while start > 0 && chars[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    while start > 0 && !chars[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    start
 }
 
 /// The byte offset of char `at` in `s` (the end when `at` is past it).

@@ -5,12 +5,14 @@ use std::path::PathBuf;
 use clap::{Arg, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::search::Facet;
+use crate::ui::theme::Palette;
 
 use crate::text::Lang;
 
 const EXAMPLES: &str = "\
 Examples:
   privcat                                   open the explorer on the built-in Intune catalog
+  privcat --theme light --no-mouse          the explorer for a light terminal, mouse left to it
   privcat answer imei                       an answer to paste into a ticket
   privcat search 'mac address' --limit 5    ranked matches
   privcat show app-name                     everything about one item
@@ -28,6 +30,8 @@ Exit status: 0 success, 1 nothing matched (search, answer), 2 an error.";
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    #[command(flatten)]
+    pub explorer: ExplorerArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -38,15 +42,44 @@ pub struct GlobalArgs {
     /// A catalog file, or a folder of *.yaml/*.yml catalogs; repeat to load several. Default: the built-in Intune catalog.
     #[arg(long, short = 'c', value_name = "PATH", global = true)]
     pub catalog: Vec<PathBuf>,
-    /// Language of catalog texts and of privcat's own words. Default: from LANG, else English.
+    /// Language of catalog texts and of privcat's own words. Default: from the locale (`LC_ALL`,
+    /// else `LC_MESSAGES`, else `LANG`), else English.
     #[arg(long, value_enum, global = true)]
     pub lang: Option<LangArg>,
     /// When to colour text output: auto (only on a terminal, and not with `NO_COLOR`), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
     /// A setup to judge items in, such as `ownership=personal,platform=ios-ipados` (see `privcat scenario`).
-    #[arg(long, value_name = "DIM=VALUE,...", global = true)]
+    #[arg(long, value_name = "DIM=VALUE,...", global = true, value_hint = clap::ValueHint::Other)]
     pub scenario: Option<String>,
+}
+
+/// Options of the explorer (privcat without a command).
+#[derive(Debug, Args, Clone, Default)]
+pub struct ExplorerArgs {
+    /// Colours for a dark or a light terminal background. Default: `PRIVCAT_THEME`, else what
+    /// `COLORFGBG` says of the background, else dark; `NO_COLOR` gives no colour at all.
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
+    /// Leave the mouse to the terminal, so text can always be selected; clicks and the wheel do nothing.
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+/// A colour theme on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+}
+
+impl From<ThemeArg> for Palette {
+    fn from(t: ThemeArg) -> Palette {
+        match t {
+            ThemeArg::Dark => Palette::Dark,
+            ThemeArg::Light => Palette::Light,
+        }
+    }
 }
 
 /// How `privcat diff` writes its report.
@@ -207,7 +240,7 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
         /// Show at most this many matches.
-        #[arg(long, short = 'n', value_name = "N")]
+        #[arg(long, short = 'n', value_name = "N", value_hint = clap::ValueHint::Other)]
         limit: Option<usize>,
         #[arg(long, short = 'f', value_enum, default_value_t)]
         format: TextOrJson,

@@ -36,9 +36,11 @@ pub struct Context<'a> {
     pub scenario: Scenario,
 }
 
-/// The language for this run: `--lang`, else `LANG`, else English.
+/// The language for this run: `--lang`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else
+/// English.
 pub fn language(global: &GlobalArgs) -> Lang {
-    Lang::detect(global.lang.map(Into::into), std::env::var("LANG").ok().as_deref())
+    let locale = Lang::messages_locale(|name| std::env::var(name).ok());
+    Lang::detect(global.lang.map(Into::into), locale.as_deref())
 }
 
 /// Runs a non-interactive command and returns its exit code.
@@ -76,7 +78,11 @@ pub fn dispatch(command: Command, ctx: &mut Context) -> Result<i32> {
         } => coverage::coverage(&paths, document.as_deref(), format, ctx),
         Command::Import { page, output } => import::import(&page, output.as_deref(), ctx),
         Command::Diff { old, new, format } => diff::run(&old, &new, format, ctx),
-        Command::Completions { shell } => generate::completions(shell, ctx.out.raw()),
+        Command::Completions { shell } => {
+            // The facet flags complete the loaded library's values; without one, nothing.
+            let library = commands::load(&ctx.global.catalog).library.unwrap_or_default();
+            generate::completions(shell, &library, ctx.out.raw())
+        }
         Command::Man => generate::man(ctx.out.raw()),
         other => {
             let Some(library) = commands::load_or_report(ctx.global, ctx.err)? else {

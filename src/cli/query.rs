@@ -159,8 +159,12 @@ pub fn search(
             .iter()
             .map(|h| unicode_width::UnicodeWidthStr::width(library.items[h.item].name.get(lang)))
             .max()
-            .unwrap_or(0)
-            .min(40);
+            .unwrap_or(0);
+        // On a terminal a long name gives way to the columns after it; elsewhere nothing is cut.
+        let name_width = match ctx.out.width {
+            Some(_) => name_width.min(40),
+            None => name_width,
+        };
         for h in &hits {
             let it = &library.items[h.item];
             let condition = it

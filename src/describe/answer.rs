@@ -1,4 +1,4 @@
-//! The answer for one item: what the explorer copies with `y` and `privcat answer` prints. Each line
+//! The answer for one item: what the explorer copies with Ctrl-Y and `privcat answer` prints. Each line
 //! quotes the documents and ends with the number of its source; the sources follow, with their
 //! sections, dates and addresses.
 

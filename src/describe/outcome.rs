@@ -10,7 +10,7 @@ use crate::i18n::{fill, words};
 use crate::scenario::{Outcome, Scenario, Verdict, dimension_name, evaluate};
 use crate::text::Lang;
 
-/// "Not collected" / "Depends — on Platform" and so on.
+/// "Not collected" / "Depends on Platform" and so on.
 pub fn headline(library: &Library, index: usize, verdict: &Verdict, lang: Lang) -> String {
     let w = &words(lang).scenario;
     let catalog = library.catalog_of(&library.items[index]);
@@ -20,10 +20,10 @@ pub fn headline(library: &Library, index: usize, verdict: &Verdict, lang: Lang) 
         }
         Outcome::Collected => w.collected.to_owned(),
         Outcome::NotCollected => w.not_collected.to_owned(),
-        Outcome::Depends(dims) if dims.is_empty() => format!("{} — {}", w.depends, w.unevaluable),
+        Outcome::Depends(dims) if dims.is_empty() => fill(w.depends_headline, &[("on", w.unevaluable)]),
         Outcome::Depends(dims) => {
             let names: Vec<&str> = dims.iter().map(|d| dimension_name(catalog, d, lang)).collect();
-            format!("{} — {}", w.depends, names.join(", "))
+            fill(w.depends_headline, &[("on", &names.join(", "))])
         }
         Outcome::Unsettled if verdict.because.is_empty() => format!("{} — {}", w.unsettled, w.never_stated),
         Outcome::Unsettled => format!("{} — {}", w.unsettled, w.only_inferred),

@@ -34,10 +34,15 @@ pub struct Ui {
     pub items: &'static str,
     pub details: &'static str,
     pub catalogs: &'static str,
+    /// `{clear_search}`, `{clear_filters}`: the keys that clear them.
     pub no_matches: &'static str,
     pub no_item: &'static str,
     pub directly_in_category: &'static str,
-    pub answer_copied: &'static str,
+    /// After Ctrl-Y: what privcat knows, that the answer was sent, not that it arrived.
+    pub answer_sent: &'static str,
+    /// The answer overlay's title and how to take the text by hand.
+    pub answer_title: &'static str,
+    pub answer_select: &'static str,
     /// Where Ctrl-Y is pressed on a search with no clear best match, before an item is chosen.
     pub choose_first: &'static str,
     /// Beside the item list's title when no item clearly wins.
@@ -45,7 +50,10 @@ pub struct Ui {
     pub filters_cleared: &'static str,
     pub too_small: &'static str,
     pub help_title: &'static str,
-    pub help_close: &'static str,
+    /// The help's first line: the typing model.
+    pub help_typing: &'static str,
+    /// `{n}` lines below, `{keys}` that scroll to them.
+    pub more_below: &'static str,
     pub language_set: &'static str,
     pub clear_filters_hint: &'static str,
     pub loading: &'static str,
@@ -248,6 +256,8 @@ pub struct ScenarioWords {
     pub cleared: &'static str,
     pub no_dimensions: &'static str,
     pub hiding_not_collected: &'static str,
+    /// Hiding asked for with no scenario set; `{keys}` opens the scenario pane.
+    pub hide_needs_scenario: &'static str,
     pub showing_not_collected: &'static str,
     pub unset: &'static str,
     pub in_this_setup: &'static str,
@@ -256,6 +266,8 @@ pub struct ScenarioWords {
     pub depends: &'static str,
     pub unsettled: &'static str,
     pub depends_on: &'static str,
+    /// The outcome where unset dimensions decide: `{on}` names them.
+    pub depends_headline: &'static str,
     pub unevaluable: &'static str,
     pub no_condition_stated: &'static str,
     pub never_stated: &'static str,
@@ -326,14 +338,14 @@ pub struct KeyWords {
     pub type_label: &'static str,
     pub mouse_label: &'static str,
     pub help_type: &'static str,
-    pub help_to_search: &'static str,
-    pub help_back: &'static str,
+    pub help_delete_word: &'static str,
     pub help_clear_query: &'static str,
     pub help_move: &'static str,
     pub help_page: &'static str,
     pub help_ends: &'static str,
-    pub help_pane: &'static str,
+    pub help_scroll_detail: &'static str,
     pub help_activate: &'static str,
+    pub help_back: &'static str,
     pub help_category: &'static str,
     pub help_source: &'static str,
     pub help_other_facets: &'static str,
@@ -343,6 +355,7 @@ pub struct KeyWords {
     pub help_scenario: &'static str,
     pub help_hide: &'static str,
     pub help_clear_scenario: &'static str,
+    pub help_pane: &'static str,
     pub help_help: &'static str,
     pub help_quit: &'static str,
     pub help_suspend: &'static str,
@@ -359,6 +372,8 @@ pub struct KeyWords {
     pub bar_language: &'static str,
     pub bar_clear_filters: &'static str,
     pub bar_search: &'static str,
+    pub bar_details: &'static str,
+    pub bar_scroll_details: &'static str,
     pub bar_pane: &'static str,
     pub bar_help: &'static str,
     pub bar_quit: &'static str,

@@ -1,13 +1,18 @@
-//! The one table of key bindings. Matching, the help screen, the key bar and the scenario pane's key
-//! line are all generated from it; the README's key table is checked against it.
+//! The one table of key bindings. Matching, the help screen, the key bar, the scenario pane's key
+//! line and the overlays' footers are all generated from it; the README's key table is checked
+//! against it.
+//!
+//! The typing model is fzf's and television's: every printable key types into the search, whatever
+//! pane has the focus; commands live on Ctrl, Alt, function keys, arrows, Tab, Enter and Esc. Only the
+//! overlays (help, answer), where nothing is typed, give letters a meaning of their own.
 
 use crossterm::event::KeyCode;
 
-use crate::app::Action;
+use crate::app::{Action, Pane};
 use crate::i18n::KeyWords;
 use crate::search::Facet;
 
-/// Where a key works: a set of focused panes.
+/// Where a key works: a set of panes and overlays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes(pub u8);
 
@@ -17,11 +22,17 @@ impl Panes {
     pub const LIST: Panes = Panes(4);
     pub const DETAIL: Panes = Panes(8);
     pub const SCENARIO: Panes = Panes(16);
-    /// The facets, list and detail panes, where letters are commands.
-    pub const PANES: Panes = Panes(2 | 4 | 8);
-    /// The search and the panes: everywhere but the scenario pane.
-    pub const TYPING: Panes = Panes(1 | 2 | 4 | 8);
-    pub const ALL: Panes = Panes(31);
+    /// The help overlay.
+    pub const HELP: Panes = Panes(32);
+    /// The overlay that shows a copied answer.
+    pub const ANSWER: Panes = Panes(64);
+    /// The search and the three panes beside it, in the `Tab` order.
+    pub const TAB_ORDER: Panes = Panes(1 | 2 | 4 | 8);
+    /// Everywhere a key types into the search: every pane, the scenario pane too.
+    pub const TYPING: Panes = Panes(1 | 2 | 4 | 8 | 16);
+    /// The overlays, where nothing types.
+    pub const OVERLAYS: Panes = Panes(32 | 64);
+    pub const ALL: Panes = Panes(127);
 
     pub fn contains(self, other: Panes) -> bool {
         self.0 & other.0 == other.0
@@ -31,16 +42,21 @@ impl Panes {
 /// A key as the table writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Press {
-    /// A key without Ctrl or Alt (Shift allowed: upper-case letters).
+    /// A key without Ctrl or Alt; Shift only where it is part of the key (upper-case letters,
+    /// `Shift-Tab`).
     Key(KeyCode),
+    /// A non-character key with Shift, such as `Shift-↑`.
+    Shift(KeyCode),
     Ctrl(char),
+    /// Alt and a character; `Alt(BACKSPACE)` is Alt-Backspace.
     Alt(char),
-    /// A digit without Ctrl or Alt.
-    Digit,
     AltDigit,
     /// Any printable character without Ctrl or Alt; tried after every other binding.
     AnyChar,
 }
+
+/// The character [`Press::Alt`] stands for Backspace with.
+pub const BACKSPACE: char = '\u{8}';
 
 /// What a press asks for.
 #[derive(Debug, Clone)]
@@ -70,8 +86,17 @@ pub struct Binding {
     pub bar: Bar,
     /// The key bar shows these keys with this label instead of the first key.
     pub short: Option<&'static str>,
-    /// Always shown at the end of the key bar.
-    pub pinned: bool,
+    /// How long the key bar keeps the hint as the terminal narrows: the lowest go first.
+    pub priority: u8,
+}
+
+/// The key bar's priorities: what must survive at 80 columns, and what may go.
+pub mod priority {
+    /// Search, copy, help and quit: shown at every width the explorer draws at.
+    pub const ESSENTIAL: u8 = 9;
+    pub const HIGH: u8 = 6;
+    pub const MEDIUM: u8 = 4;
+    pub const LOW: u8 = 2;
 }
 
 const fn binding(presses: Presses, help: Word) -> Binding {
@@ -81,12 +106,13 @@ const fn binding(presses: Presses, help: Word) -> Binding {
         label: None,
         bar: &[],
         short: None,
-        pinned: false,
+        priority: 0,
     }
 }
 
-const fn with_bar(mut b: Binding, bar: Bar) -> Binding {
+const fn with_bar(mut b: Binding, priority: u8, bar: Bar) -> Binding {
     b.bar = bar;
+    b.priority = priority;
     b
 }
 
@@ -95,236 +121,268 @@ const fn short(mut b: Binding, label: &'static str) -> Binding {
     b
 }
 
-const fn pinned(mut b: Binding) -> Binding {
-    b.pinned = true;
-    b
-}
-
 /// A binding kept out of the help screen, with its key bar words.
-const fn quiet(presses: Presses, bar: Bar) -> Binding {
+const fn quiet(presses: Presses, priority: u8, bar: Bar) -> Binding {
     Binding {
         presses,
         help: None,
         label: None,
         bar,
         short: None,
-        pinned: false,
+        priority,
     }
 }
 
 use Act::Do;
-use Press::{Alt, Ctrl, Key};
+use Press::{Alt, Ctrl, Key, Shift};
+use priority::{ESSENTIAL, HIGH, LOW, MEDIUM};
 
-const T: Panes = Panes::TYPING;
-const P: Panes = Panes::PANES;
+const T: Panes = Panes::TAB_ORDER;
+const TY: Panes = Panes::TYPING;
 const S: Panes = Panes::SEARCH;
+const F: Panes = Panes::FACETS;
+const L: Panes = Panes::LIST;
+const D: Panes = Panes::DETAIL;
 const SC: Panes = Panes::SCENARIO;
+const H: Panes = Panes::HELP;
+const AN: Panes = Panes::ANSWER;
+const OV: Panes = Panes::OVERLAYS;
 const A: Panes = Panes::ALL;
-const NOT_DETAIL: Panes = Panes(1 | 2 | 4);
-const LIST: Panes = Panes::LIST;
-const LIST_DETAIL: Panes = Panes(4 | 8);
+/// The panes beside the search.
+const PANES: Panes = Panes(2 | 4 | 8);
+/// Where moving up and down means something: every pane and overlay.
+const MOVING: Panes = Panes(1 | 2 | 4 | 8 | 16 | 32 | 64);
 
-/// Every binding, in the order the help screen lists them; the key bar keeps the order too, with
-/// the pinned ones last.
+/// Every binding, in the order the help screen lists them; the key bar keeps the order too.
 pub static BINDINGS: &[Binding] = &[
     Binding {
-        presses: &[(Press::AnyChar, T, Act::Char(Action::Insert))],
+        presses: &[(Press::AnyChar, TY, Act::Char(Action::Insert))],
         help: Some(|k| k.help_type),
         label: Some(|k| k.type_label),
-        bar: &[],
+        bar: &[(TY, |k| k.bar_search)],
         short: None,
-        pinned: false,
+        priority: ESSENTIAL,
     },
     with_bar(
-        binding(&[(Key(KeyCode::Char('/')), P, Do(Action::FocusSearch))], |k| {
-            k.help_to_search
-        }),
-        &[(Panes::DETAIL, |k| k.bar_search)],
+        binding(
+            &[
+                (Ctrl('w'), TY, Do(Action::DeleteWord)),
+                (Alt(BACKSPACE), TY, Do(Action::DeleteWord)),
+            ],
+            |k| k.help_delete_word,
+        ),
+        0,
+        &[],
     ),
+    binding(&[(Ctrl('u'), TY, Do(Action::ClearQuery))], |k| k.help_clear_query),
     short(
         with_bar(
             binding(
                 &[
-                    (Key(KeyCode::Up), T, Do(Action::Prev)),
-                    (Key(KeyCode::Down), T, Do(Action::Next)),
-                    (Key(KeyCode::Char('j')), P, Do(Action::Next)),
-                    (Key(KeyCode::Char('k')), P, Do(Action::Prev)),
-                    (Ctrl('n'), A, Do(Action::Next)),
-                    (Ctrl('p'), A, Do(Action::Prev)),
+                    (Key(KeyCode::Up), MOVING, Do(Action::Prev)),
+                    (Key(KeyCode::Down), MOVING, Do(Action::Next)),
+                    (Ctrl('p'), MOVING, Do(Action::Prev)),
+                    (Ctrl('n'), MOVING, Do(Action::Next)),
                 ],
                 |k| k.help_move,
             ),
-            &[(NOT_DETAIL, |k| k.bar_move), (Panes::DETAIL, |k| k.bar_scroll)],
+            HIGH,
+            &[
+                (Panes(1 | 2 | 4), |k| k.bar_move),
+                (D, |k| k.bar_scroll),
+                (SC, |k| k.bar_dimension),
+                (OV, |k| k.bar_scroll),
+            ],
         ),
         "↑↓",
     ),
+    // The scenario pane's own keys, listed on its key line.
+    short(
+        quiet(
+            &[
+                (Key(KeyCode::Left), SC, Do(Action::CycleValue(-1))),
+                (Key(KeyCode::Right), SC, Do(Action::CycleValue(1))),
+                (Key(KeyCode::Enter), SC, Do(Action::CycleValue(1))),
+            ],
+            HIGH,
+            &[(SC, |k| k.bar_value)],
+        ),
+        "←→",
+    ),
+    quiet(
+        &[
+            (Key(KeyCode::Delete), SC, Do(Action::UnsetDimension)),
+            (Key(KeyCode::Backspace), SC, Do(Action::UnsetDimension)),
+        ],
+        HIGH,
+        &[(SC, |k| k.bar_unset)],
+    ),
     binding(
         &[
-            (Key(KeyCode::PageUp), T, Do(Action::PageUp)),
-            (Key(KeyCode::PageDown), T, Do(Action::PageDown)),
+            (Key(KeyCode::PageUp), MOVING, Do(Action::PageUp)),
+            (Key(KeyCode::PageDown), MOVING, Do(Action::PageDown)),
         ],
         |k| k.help_page,
     ),
     binding(
         &[
-            (Key(KeyCode::Home), P, Do(Action::First)),
-            (Key(KeyCode::End), P, Do(Action::Last)),
-            (Key(KeyCode::Char('g')), P, Do(Action::First)),
-            (Key(KeyCode::Char('G')), P, Do(Action::Last)),
             (Key(KeyCode::Home), S, Do(Action::CursorStart)),
             (Key(KeyCode::End), S, Do(Action::CursorEnd)),
+            (Key(KeyCode::Home), Panes(2 | 4 | 8 | 32 | 64), Do(Action::First)),
+            (Key(KeyCode::End), Panes(2 | 4 | 8 | 32 | 64), Do(Action::Last)),
         ],
         |k| k.help_ends,
+    ),
+    short(
+        with_bar(
+            binding(
+                &[
+                    (Shift(KeyCode::Up), T, Do(Action::Scroll(Pane::Detail, -1))),
+                    (Shift(KeyCode::Down), T, Do(Action::Scroll(Pane::Detail, 1))),
+                    (Shift(KeyCode::PageUp), T, Do(Action::DetailPage(-1))),
+                    (Shift(KeyCode::PageDown), T, Do(Action::DetailPage(1))),
+                ],
+                |k| k.help_scroll_detail,
+            ),
+            LOW,
+            &[(Panes(1 | 4), |k| k.bar_scroll_details)],
+        ),
+        "Shift-↑↓",
     ),
     with_bar(
         binding(&[(Key(KeyCode::Enter), T, Do(Action::Activate))], |k| {
             k.help_activate
         }),
-        &[(S, |k| k.bar_list), (Panes::FACETS, |k| k.bar_toggle)],
+        MEDIUM,
+        &[(S, |k| k.bar_list), (F, |k| k.bar_toggle), (L, |k| k.bar_details)],
     ),
     with_bar(
         binding(&[(Key(KeyCode::Esc), T, Do(Action::Back))], |k| k.help_back),
+        MEDIUM,
         &[(S, |k| k.bar_clear)],
     ),
-    binding(&[(Ctrl('u'), A, Do(Action::ClearQuery))], |k| k.help_clear_query),
+    // Closing the scenario pane and the overlays (nothing types in the overlays, so letters may).
+    quiet(
+        &[(Key(KeyCode::Esc), SC, Do(Action::Back))],
+        ESSENTIAL,
+        &[(SC, |k| k.bar_close)],
+    ),
+    quiet(
+        &[
+            (Key(KeyCode::Esc), OV, Do(Action::CloseOverlay)),
+            (Key(KeyCode::Char('q')), OV, Do(Action::CloseOverlay)),
+            (Key(KeyCode::Char('?')), H, Do(Action::CloseOverlay)),
+            (Key(KeyCode::F(1)), H, Do(Action::CloseOverlay)),
+            (Key(KeyCode::Enter), AN, Do(Action::CloseOverlay)),
+        ],
+        ESSENTIAL,
+        &[(OV, |k| k.bar_close)],
+    ),
     with_bar(
         binding(
-            &[
-                (
-                    Press::Digit,
-                    P,
-                    Act::Digit(|d| Action::ChooseValue(Facet::Category, d)),
-                ),
-                (
-                    Press::AltDigit,
-                    A,
-                    Act::Digit(|d| Action::ChooseValue(Facet::Category, d)),
-                ),
-            ],
+            &[(
+                Press::AltDigit,
+                TY,
+                Act::Digit(|d| Action::ChooseValue(Facet::Category, d)),
+            )],
             |k| k.help_category,
         ),
+        LOW,
         &[(Panes(1 | 4), |k| k.bar_category)],
     ),
     with_bar(
-        binding(
-            &[
-                (Key(KeyCode::Char('s')), P, Do(Action::CycleFacet(Facet::Source))),
-                (Alt('s'), A, Do(Action::CycleFacet(Facet::Source))),
-            ],
-            |k| k.help_source,
-        ),
-        &[(LIST, |k| k.bar_source)],
+        binding(&[(Alt('s'), TY, Do(Action::CycleFacet(Facet::Source)))], |k| {
+            k.help_source
+        }),
+        LOW - 1,
+        &[(L, |k| k.bar_source)],
     ),
     binding(
         &[
-            (Alt('d'), A, Do(Action::CycleFacet(Facet::Document))),
-            (Alt('f'), A, Do(Action::CycleFacet(Facet::Kind))),
-            (Alt('p'), A, Do(Action::CycleFacet(Facet::Party))),
-            (Alt('u'), A, Do(Action::CycleFacet(Facet::Subject))),
+            (Alt('d'), TY, Do(Action::CycleFacet(Facet::Document))),
+            (Alt('f'), TY, Do(Action::CycleFacet(Facet::Kind))),
+            (Alt('p'), TY, Do(Action::CycleFacet(Facet::Party))),
+            (Alt('u'), TY, Do(Action::CycleFacet(Facet::Subject))),
         ],
         |k| k.help_other_facets,
     ),
     with_bar(
-        binding(
-            &[
-                (Key(KeyCode::Char('x')), P, Do(Action::ClearFilters)),
-                (Alt('x'), A, Do(Action::ClearFilters)),
-            ],
-            |k| k.help_clear_filters,
-        ),
-        &[(Panes::FACETS, |k| k.bar_clear_filters)],
+        binding(&[(Alt('x'), TY, Do(Action::ClearFilters))], |k| {
+            k.help_clear_filters
+        }),
+        MEDIUM,
+        &[(F, |k| k.bar_clear_filters)],
+    ),
+    with_bar(
+        binding(&[(Alt('S'), TY, Do(Action::OpenScenario))], |k| k.help_scenario),
+        LOW,
+        &[(L, |k| k.bar_scenario)],
+    ),
+    with_bar(
+        binding(&[(Ctrl('y'), T, Do(Action::CopyAnswer))], |k| k.help_copy),
+        ESSENTIAL,
+        &[(T, |k| k.bar_copy)],
     ),
     with_bar(
         binding(
             &[
-                (Key(KeyCode::Char('S')), P, Do(Action::OpenScenario)),
-                (Alt('S'), A, Do(Action::OpenScenario)),
-            ],
-            |k| k.help_scenario,
-        ),
-        &[(LIST, |k| k.bar_scenario)],
-    ),
-    with_bar(
-        binding(
-            &[
-                (Key(KeyCode::Char('y')), P, Do(Action::CopyAnswer)),
-                (Ctrl('y'), A, Do(Action::CopyAnswer)),
-            ],
-            |k| k.help_copy,
-        ),
-        &[(S, |k| k.bar_copy), (LIST_DETAIL, |k| k.bar_copy)],
-    ),
-    with_bar(
-        binding(
-            &[
-                (Key(KeyCode::Char('L')), P, Do(Action::ToggleLanguage)),
-                (Alt('L'), A, Do(Action::ToggleLanguage)),
-                (Alt('l'), A, Do(Action::ToggleLanguage)),
+                (Alt('l'), TY, Do(Action::ToggleLanguage)),
+                (Alt('L'), TY, Do(Action::ToggleLanguage)),
             ],
             |k| k.help_language,
         ),
-        &[(LIST, |k| k.bar_language)],
+        LOW - 1,
+        &[(L, |k| k.bar_language)],
     ),
-    binding(
-        &[
-            (Key(KeyCode::Char('h')), P, Do(Action::ToggleHideNotCollected)),
-            (Alt('h'), A, Do(Action::ToggleHideNotCollected)),
-        ],
-        |k| k.help_hide,
+    with_bar(
+        binding(&[(Alt('h'), TY, Do(Action::ToggleHideNotCollected))], |k| {
+            k.help_hide
+        }),
+        MEDIUM,
+        &[(SC, |k| k.bar_hide)],
     ),
-    binding(
-        &[
-            (Key(KeyCode::Char('X')), P, Do(Action::ClearScenario)),
-            (Alt('X'), A, Do(Action::ClearScenario)),
-        ],
-        |k| k.help_clear_scenario,
+    with_bar(
+        binding(&[(Alt('X'), TY, Do(Action::ClearScenario))], |k| {
+            k.help_clear_scenario
+        }),
+        MEDIUM,
+        &[(SC, |k| k.bar_clear_all)],
     ),
-    pinned(with_bar(
+    with_bar(
         binding(
             &[
                 (Key(KeyCode::Tab), T, Do(Action::FocusNext)),
                 (Key(KeyCode::BackTab), T, Do(Action::FocusPrev)),
-                (Key(KeyCode::Left), P, Do(Action::FocusPrev)),
-                (Key(KeyCode::Right), P, Do(Action::FocusNext)),
+                (Key(KeyCode::Left), PANES, Do(Action::FocusPrev)),
+                (Key(KeyCode::Right), PANES, Do(Action::FocusNext)),
             ],
             |k| k.help_pane,
         ),
+        HIGH,
         &[(T, |k| k.bar_pane)],
-    )),
-    pinned(with_bar(
-        binding(
-            &[
-                (
-                    Key(KeyCode::Char('?')),
-                    Panes(2 | 4 | 8 | 16),
-                    Do(Action::ToggleHelp),
-                ),
-                (Key(KeyCode::F(1)), A, Do(Action::ToggleHelp)),
-            ],
-            |k| k.help_help,
-        ),
-        &[(A, |k| k.bar_help)],
-    )),
-    pinned(with_bar(
-        binding(
-            &[
-                (Key(KeyCode::Char('q')), P, Do(Action::Quit)),
-                (Ctrl('c'), A, Do(Action::Interrupt)),
-            ],
-            |k| k.help_quit,
-        ),
+    ),
+    with_bar(
+        binding(&[(Key(KeyCode::F(1)), TY, Do(Action::ToggleHelp))], |k| {
+            k.help_help
+        }),
+        ESSENTIAL,
+        &[(TY, |k| k.bar_help)],
+    ),
+    with_bar(
+        binding(&[(Ctrl('c'), A, Do(Action::Interrupt))], |k| k.help_quit),
+        ESSENTIAL,
         &[(A, |k| k.bar_quit)],
-    )),
+    ),
     binding(&[(Ctrl('z'), A, Do(Action::Suspend))], |k| k.help_suspend),
     // Drawing the whole screen again: the terminal's own habit, known to everyone.
-    quiet(&[(Ctrl('l'), A, Do(Action::Redraw))], &[]),
+    quiet(&[(Ctrl('l'), A, Do(Action::Redraw))], 0, &[]),
     Binding {
         presses: &[],
         help: Some(|k| k.help_mouse),
         label: Some(|k| k.mouse_label),
         bar: &[],
         short: None,
-        pinned: false,
+        priority: 0,
     },
     // Editing the query: shown nowhere, known to everyone.
     quiet(
@@ -333,58 +391,10 @@ pub static BINDINGS: &[Binding] = &[
             (Key(KeyCode::Delete), S, Do(Action::DeleteForward)),
             (Key(KeyCode::Left), S, Do(Action::CursorLeft)),
             (Key(KeyCode::Right), S, Do(Action::CursorRight)),
-            (Ctrl('a'), A, Do(Action::CursorStart)),
-            (Ctrl('e'), A, Do(Action::CursorEnd)),
+            (Ctrl('a'), TY, Do(Action::CursorStart)),
+            (Ctrl('e'), TY, Do(Action::CursorEnd)),
         ],
+        0,
         &[],
-    ),
-    // The scenario pane, whose own line lists these.
-    short(
-        quiet(
-            &[
-                (Key(KeyCode::Up), SC, Do(Action::Prev)),
-                (Key(KeyCode::Down), SC, Do(Action::Next)),
-                (Key(KeyCode::Char('k')), SC, Do(Action::Prev)),
-                (Key(KeyCode::Char('j')), SC, Do(Action::Next)),
-            ],
-            &[(SC, |k| k.bar_dimension)],
-        ),
-        "↑↓",
-    ),
-    short(
-        quiet(
-            &[
-                (Key(KeyCode::Left), SC, Do(Action::CycleValue(-1))),
-                (Key(KeyCode::Right), SC, Do(Action::CycleValue(1))),
-                (Key(KeyCode::Enter), SC, Do(Action::CycleValue(1))),
-                (Key(KeyCode::Char(' ')), SC, Do(Action::CycleValue(1))),
-            ],
-            &[(SC, |k| k.bar_value)],
-        ),
-        "←→",
-    ),
-    quiet(
-        &[
-            (Key(KeyCode::Char('x')), SC, Do(Action::UnsetDimension)),
-            (Key(KeyCode::Backspace), SC, Do(Action::UnsetDimension)),
-            (Key(KeyCode::Delete), SC, Do(Action::UnsetDimension)),
-        ],
-        &[(SC, |k| k.bar_unset)],
-    ),
-    quiet(
-        &[(Key(KeyCode::Char('X')), SC, Do(Action::ClearScenario))],
-        &[(SC, |k| k.bar_clear_all)],
-    ),
-    quiet(
-        &[(Key(KeyCode::Char('h')), SC, Do(Action::ToggleHideNotCollected))],
-        &[(SC, |k| k.bar_hide)],
-    ),
-    quiet(
-        &[
-            (Key(KeyCode::Esc), SC, Do(Action::Back)),
-            (Key(KeyCode::Char('S')), SC, Do(Action::Back)),
-            (Key(KeyCode::Char('q')), SC, Do(Action::Back)),
-        ],
-        &[(SC, |k| k.bar_close)],
     ),
 ];

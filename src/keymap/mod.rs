@@ -1,14 +1,18 @@
 //! The one place that knows keys: key events to actions, and the key lists of the help screen, the
-//! key bar and the scenario pane, all from the table in [`bindings`].
+//! key bar, the scenario pane and the overlays, all from the table in [`bindings`].
 
 pub mod bindings;
+mod parse;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Action, Focus};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{Action, App, Focus, Overlay};
 use crate::i18n::words;
 use crate::text::Lang;
-pub use bindings::{Act, BINDINGS, Binding, Panes, Press};
+pub use bindings::{Act, BACKSPACE, BINDINGS, Binding, Panes, Press};
+pub use parse::parse_keys;
 
 impl Panes {
     /// The pane a focus stands for.
@@ -21,22 +25,47 @@ impl Panes {
             Focus::Scenario => Panes::SCENARIO,
         }
     }
+
+    /// Where the keys go now: an open overlay, else the focused pane.
+    pub fn at(app: &App) -> Panes {
+        match app.overlay {
+            Some(Overlay::Help) => Panes::HELP,
+            Some(Overlay::Answer(_)) => Panes::ANSWER,
+            None => Panes::of(app.focus),
+        }
+    }
+}
+
+impl From<Focus> for Panes {
+    fn from(focus: Focus) -> Panes {
+        Panes::of(focus)
+    }
+}
+
+impl From<&App> for Panes {
+    fn from(app: &App) -> Panes {
+        Panes::at(app)
+    }
 }
 
 /// Whether `key` is `press`.
 fn matches(press: Press, key: KeyEvent) -> bool {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
     let plain = !ctrl && !alt;
     let ch = match key.code {
         KeyCode::Char(c) => Some(c),
+        // Alt-Backspace is written as Alt and the backspace character.
+        KeyCode::Backspace if alt => Some(BACKSPACE),
         _ => None,
     };
     match press {
-        Press::Key(code) => plain && key.code == code,
-        Press::Ctrl(c) => ctrl && ch == Some(c),
+        // Shift is part of a character (`S`) and of Shift-Tab; on other keys it is a key of its own.
+        Press::Key(code) => plain && key.code == code && (!shift || ch.is_some() || code == KeyCode::BackTab),
+        Press::Shift(code) => plain && shift && key.code == code,
+        Press::Ctrl(c) => ctrl && !alt && ch.map(|k| k.to_ascii_lowercase()) == Some(c),
         Press::Alt(c) => alt && !ctrl && ch == Some(c),
-        Press::Digit => plain && ch.is_some_and(|c| c.is_ascii_digit()),
         Press::AltDigit => alt && !ctrl && ch.is_some_and(|c| c.is_ascii_digit()),
         Press::AnyChar => plain && ch.is_some_and(|c| !c.is_control()),
     }
@@ -55,10 +84,10 @@ fn act(act: &Act, key: KeyEvent) -> Action {
     }
 }
 
-/// The action a key press asks for in the focused pane, if any: the first binding that matches,
-/// typing last.
-pub fn action_for(key: KeyEvent, focus: Focus) -> Option<Action> {
-    let here = Panes::of(focus);
+/// The action a key press asks for where the keys go (`Panes::at(&app)`, or a focus), if any: the
+/// first binding that matches, typing last.
+pub fn action_for(key: KeyEvent, at: impl Into<Panes>) -> Option<Action> {
+    let here = at.into();
     let presses = || {
         BINDINGS
             .iter()
@@ -77,31 +106,36 @@ pub fn action_for(key: KeyEvent, focus: Focus) -> Option<Action> {
 /// How a key is written in the help and the key bar.
 pub fn key_name(press: Press) -> String {
     match press {
-        Press::Key(code) => match code {
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            KeyCode::Delete => "Delete".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            KeyCode::Char(' ') => "Space".into(),
-            KeyCode::Char(c) => c.to_string(),
-            other => format!("{other:?}"),
-        },
+        Press::Key(code) => code_name(code),
+        Press::Shift(code) => format!("Shift-{}", code_name(code)),
         Press::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Press::Alt(BACKSPACE) => "Alt-Backspace".into(),
         Press::Alt(c) => format!("Alt-{c}"),
-        Press::Digit => "0–9".into(),
         Press::AltDigit => "Alt-0–9".into(),
         Press::AnyChar => String::new(),
+    }
+}
+
+fn code_name(code: KeyCode) -> String {
+    match code {
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Delete".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Char(' ') => "Space".into(),
+        KeyCode::Char(c) => c.to_string(),
+        other => format!("{other:?}"),
     }
 }
 
@@ -129,96 +163,99 @@ pub fn help(lang: Lang) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// The keys for the focused pane, for the key bar: the pane's own first, the pinned ones last.
-pub fn key_bar(focus: Focus, lang: Lang) -> Vec<(String, &'static str)> {
-    let here = Panes::of(focus);
+/// One hint of the key bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub key: String,
+    pub word: &'static str,
+    /// The lowest go first when the bar is too narrow.
+    pub priority: u8,
+}
+
+/// The hints for where the keys go, in the table's order.
+pub fn key_bar(at: impl Into<Panes>, lang: Lang) -> Vec<Hint> {
+    let here = at.into();
     let k = &words(lang).keys;
-    let entry = |b: &Binding| {
+    let hint = |b: &Binding| {
         let (_, word) = b.bar.iter().find(|(panes, _)| panes.contains(here))?;
-        let key = match b.short {
-            Some(short) => short.to_owned(),
-            None => b
-                .presses
+        let key = if let Some(short) = b.short {
+            short.to_owned()
+        } else if b.presses.first().is_some_and(|(p, _, _)| *p == Press::AnyChar) {
+            label(b, lang)
+        } else {
+            b.presses
                 .iter()
                 .find(|(_, panes, _)| panes.contains(here))
-                .map(|(press, _, _)| key_name(*press))?,
+                .map(|(press, _, _)| key_name(*press))?
         };
-        Some((key, word(k)))
+        Some(Hint {
+            key,
+            word: word(k),
+            priority: b.priority,
+        })
     };
-    let own = BINDINGS.iter().filter(|b| !b.pinned).filter_map(entry);
-    let pinned = BINDINGS.iter().filter(|b| b.pinned).filter_map(entry);
-    own.chain(pinned).collect()
+    BINDINGS.iter().filter_map(hint).collect()
 }
 
-/// The number of key bar entries that always show, at its end.
-pub fn pinned_count(focus: Focus) -> usize {
-    let here = Panes::of(focus);
+/// The hints that fit in `width` columns when each takes its key, its word and `extra` columns: the
+/// least important leave first, the last of equals before the first.
+pub fn fitting(mut hints: Vec<Hint>, width: usize, extra: usize) -> Vec<Hint> {
+    let needed = |hints: &[Hint]| {
+        hints
+            .iter()
+            .map(|h| h.key.width() + h.word.width() + extra)
+            .sum::<usize>()
+    };
+    while needed(&hints) > width && !hints.is_empty() {
+        let lowest = hints.iter().map(|h| h.priority).min().unwrap_or(0);
+        if let Some(i) = hints.iter().rposition(|h| h.priority == lowest) {
+            hints.remove(i);
+        }
+    }
+    hints
+}
+
+/// What each key does where `at` is, every key written out, as "↑↓ scroll · Esc/q close": the
+/// footer of an overlay and the scenario pane's key line. Quitting is left to the key bar below.
+pub fn footer(at: Panes, lang: Lang) -> String {
+    let k = &words(lang).keys;
+    let mut parts = Vec::new();
+    let quits = |b: &Binding| {
+        b.presses
+            .iter()
+            .any(|(_, _, a)| matches!(a, Act::Do(Action::Interrupt)))
+    };
+    for b in BINDINGS.iter().filter(|b| !quits(b)) {
+        let Some((_, word)) = b.bar.iter().find(|(panes, _)| panes.contains(at)) else {
+            continue;
+        };
+        let keys = if let Some(short) = b.short {
+            short.to_owned()
+        } else {
+            let mut names: Vec<String> = Vec::new();
+            for (press, panes, _) in b.presses {
+                let name = key_name(*press);
+                if panes.contains(at) && !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            names.join("/")
+        };
+        if !keys.is_empty() {
+            parts.push(format!("{keys} {}", word(k)));
+        }
+    }
+    parts.join(" · ")
+}
+
+/// Every key that does `action` where `at` is, for sentences that name them ("Esc or q closes").
+pub fn keys_for(action: &Action, at: Panes) -> Vec<String> {
     BINDINGS
         .iter()
-        .filter(|b| b.pinned && b.bar.iter().any(|(panes, _)| panes.contains(here)))
-        .count()
-}
-
-/// Parses a key sequence such as `"imei<down><c-y>"` into key events, for tests, demos and screenshots.
-///
-/// Plain characters are typed as they are; `<name>` is a named key: `enter`, `esc`, `tab`, `s-tab`, `up`,
-/// `down`, `left`, `right`, `pgup`, `pgdn`, `home`, `end`, `bs`, `del`, `f1`, `lt` (a `<`), `c-X` (Ctrl) and
-/// `a-X` (Alt). An unknown name is an error.
-pub fn parse_keys(spec: &str) -> Result<Vec<KeyEvent>, String> {
-    let mut keys = Vec::new();
-    let mut rest = spec;
-    while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            let end = rest
-                .find('>')
-                .ok_or_else(|| format!("unclosed `<` in {spec:?}"))?;
-            keys.push(named_key(&rest[1..end])?);
-            rest = &rest[end + 1..];
-        } else {
-            let modifiers = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            keys.push(KeyEvent::new(KeyCode::Char(c), modifiers));
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    Ok(keys)
-}
-
-fn named_key(name: &str) -> Result<KeyEvent, String> {
-    let plain = |code| Ok(KeyEvent::new(code, KeyModifiers::NONE));
-    match name {
-        "enter" => plain(KeyCode::Enter),
-        "esc" => plain(KeyCode::Esc),
-        "tab" => plain(KeyCode::Tab),
-        "s-tab" => Ok(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
-        "up" => plain(KeyCode::Up),
-        "down" => plain(KeyCode::Down),
-        "left" => plain(KeyCode::Left),
-        "right" => plain(KeyCode::Right),
-        "pgup" => plain(KeyCode::PageUp),
-        "pgdn" => plain(KeyCode::PageDown),
-        "home" => plain(KeyCode::Home),
-        "end" => plain(KeyCode::End),
-        "bs" => plain(KeyCode::Backspace),
-        "del" => plain(KeyCode::Delete),
-        "f1" => plain(KeyCode::F(1)),
-        "lt" => plain(KeyCode::Char('<')),
-        _ => {
-            let (modifier, key) = match name.split_once('-') {
-                Some(("c", k)) => (KeyModifiers::CONTROL, k),
-                Some(("a", k)) => (KeyModifiers::ALT, k),
-                _ => return Err(format!("unknown key <{name}>")),
-            };
-            let mut chars = key.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => Ok(KeyEvent::new(KeyCode::Char(c), modifier)),
-                _ => Err(format!("unknown key <{name}>")),
-            }
-        }
-    }
+        .flat_map(|b| b.presses.iter())
+        .filter(|(_, panes, a)| panes.contains(at) && matches!(a, Act::Do(x) if x == action))
+        .map(|(press, _, _)| key_name(*press))
+        .collect()
 }
 
 #[cfg(test)]

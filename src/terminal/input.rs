@@ -21,7 +21,7 @@ pub fn take(view: &View, app: &mut App) -> io::Result<()> {
     loop {
         let event = event::read()?;
         match action_for(&event, view, app) {
-            Some(Action::Insert(c)) if app.focus == Focus::Search && !app.show_help => typed.push(c),
+            Some(Action::Insert(c)) if app.focus == Focus::Search && app.overlay.is_none() => typed.push(c),
             action => {
                 if !typed.is_empty() {
                     app.update(Action::Paste(std::mem::take(&mut typed)));
@@ -44,10 +44,7 @@ pub fn take(view: &View, app: &mut App) -> io::Result<()> {
 /// The action an input event asks for; `None` for input that only needs a redraw.
 fn action_for(event: &Event, view: &View, app: &App) -> Option<Action> {
     match event {
-        // Any key closes the help overlay, even one that means nothing elsewhere.
-        Event::Key(key) if key.is_press() || key.is_repeat() => {
-            keymap::action_for(*key, app.focus).or(app.show_help.then_some(Action::Back))
-        }
+        Event::Key(key) if key.is_press() || key.is_repeat() => keymap::action_for(*key, app),
         Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => view.click(mouse.column, mouse.row),

@@ -6,9 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Focus};
+use crate::app::{Action, App, Focus, Pane};
 use crate::describe::detail::detail;
 use crate::i18n::words;
+use crate::keymap::{self, Panes};
 use crate::ui::theme::Theme;
 use crate::ui::wrap;
 use unicode_width::UnicodeWidthStr;
@@ -16,19 +17,25 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the pane; returns how far it can scroll.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> u16 {
     let w = words(app.lang);
-    let block = super::pane_block(w.ui.details, app.focus == Focus::Detail, theme);
+    let mut block = super::pane_block(w.ui.details, app.focus == Focus::Detail, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let Some(index) = app.selected_item() else {
+        frame.render_widget(block, area);
         frame.render_widget(Paragraph::new(Span::styled(w.ui.no_item, theme.dim)), inner);
         return 0;
     };
     let lines = lines(app, theme, index, usize::from(inner.width));
     let total = lines.len();
-    let paragraph = Paragraph::new(lines);
-    let max_scroll = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    let visible = usize::from(inner.height);
+    let max_scroll = u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX);
     let scroll = app.detail_scroll.min(max_scroll);
-    frame.render_widget(paragraph.scroll((scroll, 0)), inner);
+    // More follows below: say how much, and the key that brings it from any pane.
+    let keys = keymap::keys_for(&Action::Scroll(Pane::Detail, 1), Panes::SEARCH).join("/");
+    if let Some(more) = super::more_below(app.lang, total, visible, scroll, &keys) {
+        block = block.title_bottom(Line::from(Span::styled(more, theme.label)).right_aligned());
+    }
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
     max_scroll
 }
 

@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usi
                 Span::styled(count, theme.dim),
             ]);
             if i == app.facet_cursor && focused {
-                line = line.patch_style(theme.selected);
+                line = super::restyled(line, theme.selected);
             }
             line
         })

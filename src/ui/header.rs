@@ -65,7 +65,7 @@ fn finish(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, left: Vec<Spa
     let count = format!("{busy}{} / {} ", app.shown, app.total());
     let [l, r] = area.layout(&ratatui::layout::Layout::horizontal([
         ratatui::layout::Constraint::Min(0),
-        ratatui::layout::Constraint::Length(u16::try_from(count.len() + 1).unwrap_or(12)),
+        ratatui::layout::Constraint::Length(u16::try_from(count.width() + 1).unwrap_or(12)),
     ]));
     frame.render_widget(
         Paragraph::new(Line::from(fit_spans(left, usize::from(l.width)))),
@@ -77,20 +77,59 @@ fn finish(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, left: Vec<Spa
     );
 }
 
-/// The spans that fit in `width` cells; the first that does not is cut with `…`, and the rest are
-/// left out.
+/// The spans that fit in `width` cells. When they do not all fit, the text is cut one cell short and
+/// ends in `…`, even where the cut falls between two spans.
 fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
-    let mut room = width;
+    let total: usize = spans.iter().map(|s| s.content.width()).sum();
+    if total <= width {
+        return spans;
+    }
+    let mut room = width.saturating_sub(1);
     let mut out = Vec::with_capacity(spans.len());
+    let mut last_style = ratatui::style::Style::new();
     for span in spans {
+        if room == 0 {
+            break;
+        }
+        last_style = span.style;
         let w = span.content.width();
         if w <= room {
             room -= w;
             out.push(span);
         } else {
-            out.push(Span::styled(fit(&span.content, room), span.style));
+            // `fit` ends what it cuts with its own `…`: cut one cell wider and drop that mark.
+            let mut cut = fit(&span.content, room + 1);
+            cut.pop();
+            out.push(Span::styled(cut, span.style));
             break;
         }
     }
+    if width > 0 {
+        out.push(Span::styled("…", last_style));
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(spans: &[Span]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_cut_header_ends_in_an_ellipsis_wherever_the_cut_falls() {
+        let spans = || vec![Span::raw("privcat"), Span::raw(" · "), Span::raw("2018-05-18")];
+        assert_eq!(text(&fit_spans(spans(), 20)), "privcat · 2018-05-18");
+        assert_eq!(text(&fit_spans(spans(), 19)), "privcat · 2018-05-…");
+        // The cut falls just after a whole span: the mark still shows.
+        assert_eq!(text(&fit_spans(spans(), 11)), "privcat · …");
+        assert_eq!(text(&fit_spans(spans(), 8)), "privcat…");
+        for width in 1..20 {
+            let cut = fit_spans(spans(), width);
+            assert_eq!(text(&cut).width(), width);
+            assert!(text(&cut).ends_with('…'));
+        }
+    }
 }

@@ -2,14 +2,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Focus, Row};
+use crate::app::{Action, App, Focus, Row};
 use crate::describe::outcome;
-use crate::i18n::words;
+use crate::i18n::{fill, words};
+use crate::keymap::{self, Panes};
 use crate::scenario::Outcome;
 use crate::search::positions;
 use crate::ui::theme::Theme;
@@ -37,8 +38,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usi
     }
     if app.rows.is_empty() {
         // A question about a topic is answered by the documents' general facts, not by an item.
+        let keys = |action: &Action| keymap::keys_for(action, Panes::SEARCH).join("/");
+        let none = fill(
+            w.ui.no_matches,
+            &[
+                ("clear_search", &keys(&Action::Back)),
+                ("clear_filters", &keys(&Action::ClearFilters)),
+            ],
+        );
         let text = app.topic_answer.as_deref().map_or_else(
-            || ratatui::text::Text::styled(w.ui.no_matches, theme.dim),
+            || ratatui::text::Text::styled(none, theme.dim),
             ratatui::text::Text::raw,
         );
         frame.render_widget(
@@ -64,15 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usi
         .map(|(i, row)| {
             let line = row_line(app, theme, *row, width);
             if Some(i) == app.selected {
-                let style = if focused {
-                    theme.selected
-                } else {
-                    theme.selected_unfocused
-                };
-                let pad = width.saturating_sub(line.width());
-                let mut line = line;
-                line.spans.push(Span::raw(" ".repeat(pad)));
-                line.patch_style(style)
+                selected_line(line, theme, focused, width)
             } else {
                 line
             }
@@ -80,6 +81,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, offset: usi
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     offset
+}
+
+/// The selected row in the selection's own colours, across the whole width: matched characters keep
+/// standing out by their emphasis, every other colour gives way so the pair stays readable.
+fn selected_line(line: Line<'static>, theme: &Theme, focused: bool, width: usize) -> Line<'static> {
+    let pad = width.saturating_sub(line.width());
+    let mut spans: Vec<Span<'static>> = line
+        .spans
+        .into_iter()
+        .map(|span| {
+            let style = match (focused, span.style == theme.matched) {
+                (true, true) => theme.selected_match,
+                (true, false) => theme.selected,
+                (false, true) => theme.selected_unfocused.add_modifier(Modifier::UNDERLINED),
+                (false, false) => theme.selected_unfocused,
+            };
+            Span::styled(span.content, style)
+        })
+        .collect();
+    let style = if focused {
+        theme.selected
+    } else {
+        theme.selected_unfocused
+    };
+    spans.push(Span::styled(" ".repeat(pad), style));
+    Line::from(spans)
 }
 
 fn row_line(app: &App, theme: &Theme, row: Row, width: usize) -> Line<'static> {

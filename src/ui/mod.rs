@@ -1,5 +1,6 @@
 //! Drawing the explorer from `&App`; the views keep only scroll memory and report where things were drawn.
 
+mod answer;
 mod detail;
 mod facets;
 mod header;
@@ -13,10 +14,13 @@ pub mod theme;
 use ratatui::Frame;
 use ratatui::layout::Flex;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::{Action, App, Pane};
-use crate::i18n::words;
+use crate::app::{Action, App, Overlay, Pane};
+use crate::i18n::{fill, words};
+use crate::text::Lang;
 pub use crate::width::{fit, fit_among, fit_keeping_tail, wrap};
 pub use theme::Theme;
 
@@ -33,10 +37,22 @@ pub struct View {
     pub facets_area: Rect,
     pub detail_area: Rect,
     pub list_rows: usize,
+    pub detail_rows: u16,
     pub detail_max_scroll: u16,
+    pub overlay_max_scroll: u16,
 }
 
 impl View {
+    /// What the frame drew, for the App to keep its scrolling within.
+    pub fn viewport(&self) -> Action {
+        Action::Viewport {
+            list_rows: self.list_rows,
+            detail_rows: self.detail_rows,
+            detail_max_scroll: self.detail_max_scroll,
+            overlay_max_scroll: self.overlay_max_scroll,
+        }
+    }
+
     /// The action a left click at (`column`, `row`) asks for.
     pub fn click(&self, column: u16, row: u16) -> Option<Action> {
         let at = Position::new(column, row);
@@ -63,7 +79,6 @@ impl View {
     }
 }
 
-/// The row inside a bordered area that `at` falls on.
 /// A pane's border with its title, highlighted when the pane has the focus.
 pub fn pane_block<'a>(title: &str, focused: bool, theme: &Theme) -> Block<'a> {
     Block::bordered()
@@ -73,6 +88,17 @@ pub fn pane_block<'a>(title: &str, focused: bool, theme: &Theme) -> Block<'a> {
         } else {
             theme.border
         })
+}
+
+/// `line` in one style throughout, as a selected row is: the selection's own colours, never mixed
+/// with the colours its spans had.
+pub fn restyled(line: Line<'static>, style: Style) -> Line<'static> {
+    Line::from(
+        line.spans
+            .into_iter()
+            .map(|span| Span::styled(span.content, style))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// A cleared area of `width` columns and `lines` lines plus its border, centred in `area`.
@@ -88,6 +114,19 @@ pub fn popup(frame: &mut Frame, area: Rect, width: u16, lines: usize) -> Rect {
     popup
 }
 
+/// "↓ 12 more: Shift-↓" while `total` lines shown `visible` at a time from `scroll` leave some below.
+pub fn more_below(lang: Lang, total: usize, visible: usize, scroll: u16, keys: &str) -> Option<String> {
+    let below = total.saturating_sub(visible + usize::from(scroll));
+    (below > 0).then(|| {
+        let n = below.to_string();
+        format!(
+            " {} ",
+            fill(words(lang).ui.more_below, &[("n", &n), ("keys", keys)])
+        )
+    })
+}
+
+/// The row inside a bordered area that `at` falls on.
 fn inner_row(area: Rect, at: Position) -> Option<usize> {
     let inner = area.inner(ratatui::layout::Margin::new(1, 1));
     inner.contains(at).then(|| usize::from(at.y - inner.y))
@@ -136,6 +175,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, view: &mut View) {
     view.facet_offset = facets::draw(frame, facets_area, app, theme, view.facet_offset);
     view.list_offset = list::draw(frame, list_area, app, theme, view.list_offset);
     view.detail_max_scroll = detail::draw(frame, detail_area, app, theme);
+    view.detail_rows = detail_area.height.saturating_sub(2);
     status::draw_message(frame, message_area, app, theme);
     status::draw_keys(frame, keys_area, app, theme);
     view.list_area = list_area;
@@ -145,9 +185,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, view: &mut View) {
     if app.focus == crate::app::Focus::Scenario {
         scenario::draw(frame, area, app, theme);
     }
-    if app.show_help {
-        help::draw(frame, area, app, theme);
-    }
+    // The key bar stays visible under an overlay: it says how to leave it.
+    let above_bar = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    view.overlay_max_scroll = match &app.overlay {
+        Some(Overlay::Help) => help::draw(frame, above_bar, app, theme),
+        Some(Overlay::Answer(text)) => answer::draw(frame, above_bar, app, text, theme),
+        None => 0,
+    };
 }
 
 /// The first row to show so that `selected` is visible, moving as little as possible from `offset`.

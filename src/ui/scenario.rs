@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Focus};
+use crate::app::App;
 use crate::i18n::words;
 use crate::keymap;
 use crate::scenario::Outcome;
@@ -41,18 +41,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if i == app.dimension_cursor {
             let room = inner_width.saturating_sub(line.width());
             line.spans.push(Span::raw(" ".repeat(room)));
-            line = line.patch_style(theme.selected);
+            line = super::restyled(line, theme.selected);
         }
         lines.push(line);
     }
     lines.push(Line::raw(""));
     lines.push(totals(app, theme));
     lines.push(Line::raw(""));
-    let keys: Vec<String> = keymap::key_bar(Focus::Scenario, app.lang)
-        .into_iter()
-        .map(|(key, what)| format!("{key} {what}"))
-        .collect();
-    for part in wrap(&keys.join(" · "), inner_width.saturating_sub(1)) {
+    let keys = keymap::footer(keymap::Panes::SCENARIO, app.lang);
+    for part in wrap(&keys, inner_width.saturating_sub(1)) {
         lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
     }
     let popup = super::popup(frame, area, width, lines.len());

@@ -8,7 +8,6 @@ use ratatui::widgets::Paragraph;
 use crate::app::App;
 use crate::keymap;
 use crate::ui::theme::Theme;
-use unicode_width::UnicodeWidthStr;
 
 pub fn draw_message(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let line = match (&app.message, app.selected_item()) {
@@ -23,19 +22,17 @@ pub fn draw_message(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The key bar: the hints for where the keys go, the least important left out first when the
+/// terminal is narrow.
 pub fn draw_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut keys = keymap::key_bar(app.focus, app.lang);
-    let pinned = keymap::pinned_count(app.focus);
-    let width =
-        |keys: &[(String, &str)]| keys.iter().map(|(k, w)| k.width() + w.width() + 5).sum::<usize>() + 1;
-    // The pinned keys (pane, help, quit) always show; the pane's own keys give way from the end.
-    while width(&keys) > usize::from(area.width) && keys.len() > pinned {
-        keys.remove(keys.len() - pinned - 1);
-    }
+    let hints = keymap::key_bar(keymap::Panes::at(app), app.lang);
+    // Each hint is " key " and " word  "; the bar starts with a space, and the last hint's two
+    // trailing spaces may fall off the edge.
+    let hints = keymap::fitting(hints, usize::from(area.width) + 1, 5);
     let mut spans = vec![Span::raw(" ")];
-    for (key, what) in keys {
-        spans.push(Span::styled(format!(" {key} "), theme.key));
-        spans.push(Span::raw(format!(" {what}  ")));
+    for hint in hints {
+        spans.push(Span::styled(format!(" {} ", hint.key), theme.key));
+        spans.push(Span::raw(format!(" {}  ", hint.word)));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

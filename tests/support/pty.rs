@@ -40,6 +40,7 @@ pub struct Launch {
     rows: u16,
     args: Vec<String>,
     env: Vec<(String, String)>,
+    cwd: std::path::PathBuf,
 }
 
 impl Launch {
@@ -55,7 +56,14 @@ impl Launch {
                 ("TERM".to_owned(), "xterm-256color".to_owned()),
                 ("LANG".to_owned(), "en_US.UTF-8".to_owned()),
             ],
+            cwd: std::env::temp_dir(),
         }
+    }
+
+    /// The folder the program starts in (default: the system's temporary folder).
+    pub fn cwd(mut self, dir: impl Into<std::path::PathBuf>) -> Launch {
+        self.cwd = dir.into();
+        self
     }
 
     pub fn size(mut self, cols: u16, rows: u16) -> Launch {
@@ -97,7 +105,7 @@ impl Launch {
         for (name, value) in &self.env {
             cmd.env(name, value);
         }
-        cmd.cwd(std::env::temp_dir());
+        cmd.cwd(&self.cwd);
         let child = pair.slave.spawn_command(cmd).expect("spawn privcat");
         // Only the child may hold the slave side, so reads end when it exits.
         drop(pair.slave);
@@ -368,6 +376,8 @@ pub struct Screen {
     pub alternate: bool,
     pub cursor_hidden: bool,
     pub mouse_reporting: bool,
+    /// The cursor: (row, column).
+    pub cursor: (u16, u16),
 }
 
 impl Screen {
@@ -390,6 +400,7 @@ impl Screen {
             alternate: screen.alternate_screen(),
             cursor_hidden: screen.hide_cursor(),
             mouse_reporting: screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
+            cursor: screen.cursor_position(),
         }
     }
 
