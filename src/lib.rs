@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod describe;
 pub mod diff;
 pub mod export;
+pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod keymap;

@@ -5,12 +5,12 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::thread;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use privcat::app::{App, Prepared};
 use privcat::catalog::{self, Library};
 use privcat::cli::args::{Cli, ExplorerArgs, GlobalArgs};
-use privcat::cli::output::visible;
+use privcat::cli::output::{self, visible};
 use privcat::cli::{self, EXIT_ERROR, commands};
 use privcat::scenario::Scenario;
 use privcat::terminal;
@@ -18,23 +18,56 @@ use privcat::text::Lang;
 use privcat::ui::Theme;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     let result = match cli.command {
         Some(command) => cli::run(command, &cli.global),
         None => explore(&cli.global, &cli.explorer),
     };
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        // A closed pipe on standard output (`privcat export | head`) means the reader has what it
+        // wanted; one on standard error is an error like any other.
+        Err(e) if output::is_stdout_pipe_closed(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed pipe (`privcat export | head`) is not an error worth a message.
-            if e.chain().any(|c| {
-                c.downcast_ref::<io::Error>()
-                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-            }) {
-                return ExitCode::SUCCESS;
-            }
-            // An error may quote a catalog (a background load's errors): never raw.
+            // An error may quote a catalog (a background load's errors) or your arguments: never raw.
             let _ = writeln!(io::stderr(), "privcat: {}", visible(&format!("{e:#}")));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints what clap has to say (help, version or a usage error) and the exit status for it. Your
+/// arguments echoed in a usage error show control characters as `\u{…}`, as every message does;
+/// help that cannot be written is an error.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    if e.use_stderr() {
+        let _ = if std::env::args_os().any(|a| a.to_string_lossy().chars().any(output::is_unsafe)) {
+            // clap strips escape sequences from what it echoes only when not on a terminal: ask
+            // it again with every argument escaped, so that the same message shows them.
+            let escaped = std::env::args_os().map(|a| output::visible(&a.to_string_lossy()).into_owned());
+            match Cli::command().try_get_matches_from(escaped) {
+                Err(again) if again.use_stderr() => again.print(),
+                _ => io::stderr().write_all(output::visible(&e.render().to_string()).as_bytes()),
+            }
+        } else {
+            e.print()
+        };
+        return code;
+    }
+    let written = if output::stdout_is_closed() {
+        Err(io::Error::other("it is closed"))
+    } else {
+        e.print().and_then(|()| io::stdout().flush())
+    };
+    match written {
+        Ok(()) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "privcat: cannot write to standard output: {e}");
             ExitCode::from(2)
         }
     }

@@ -9,6 +9,7 @@ use crate::catalog::sanitize::Altered;
 use crate::catalog::schema::CatalogFile;
 use crate::catalog::walk::{self, List};
 use crate::catalog::{guard, parse, resolve, sanitize, validate};
+use crate::files::{self, ReadError};
 
 /// The Intune catalog, compiled into the binary.
 pub const BUILTIN_TEXT: &str = include_str!("../../catalog/intune.yaml");
@@ -68,6 +69,13 @@ pub fn load_paths(paths: &[PathBuf]) -> Report {
     let mut inputs = Vec::new();
     let mut diagnostics = Vec::new();
     for path in paths {
+        if path.as_os_str() == STDIN {
+            match read_stdin() {
+                Ok(bytes) => inputs.push((STDIN_NAME.to_owned(), bytes)),
+                Err(d) => diagnostics.push(d),
+            }
+            continue;
+        }
         match catalog_files(path) {
             Ok(files) => {
                 for file in files {
@@ -92,35 +100,62 @@ pub fn load_paths(paths: &[PathBuf]) -> Report {
 
 /// The total size of the catalog files the paths name (0 for the built-in catalog).
 pub fn total_bytes(paths: &[PathBuf]) -> u64 {
-    paths
+    catalog_paths(paths)
         .iter()
-        .filter_map(|p| catalog_files(p).ok())
-        .flatten()
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum()
 }
 
-/// Reads a catalog file, refusing one over the size limit by its real size before reading it, and
-/// reading at most one byte past the limit should it grow meanwhile.
-fn read_limited(name: &str, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+/// The path that names standard input, and how messages name it.
+pub const STDIN: &str = "-";
+const STDIN_NAME: &str = "standard input";
+
+/// Reads a catalog from standard input, at most one byte past the size limit.
+fn read_stdin() -> Result<Vec<u8>, Diagnostic> {
     use std::io::Read;
-    let cannot = |e: std::io::Error| Diagnostic::file_error(name, format!("cannot read the file: {e}"));
-    let size = std::fs::metadata(path).map_err(cannot)?.len();
-    guard::check_size(name, usize::try_from(size).unwrap_or(usize::MAX))?;
-    let mut bytes = Vec::new();
     let limit = u64::try_from(guard::MAX_FILE_BYTES).unwrap_or(u64::MAX) + 1;
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-        .map_err(cannot)?;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Diagnostic::file_error(STDIN_NAME, format!("cannot read: {e}")))?;
     Ok(bytes)
 }
 
+/// Reads a catalog file without waiting on it: a FIFO, device or socket is refused with a sentence,
+/// and a file over the size limit by its real size before reading it (reading at most one byte
+/// past the limit should it grow meanwhile).
+fn read_limited(name: &str, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let limit = u64::try_from(guard::MAX_FILE_BYTES).unwrap_or(u64::MAX);
+    files::read_regular(path, limit).map_err(|e| match e {
+        ReadError::TooLarge(size) => guard::check_size(name, usize::try_from(size).unwrap_or(usize::MAX))
+            .err()
+            .unwrap_or_else(|| Diagnostic::file_error(name, "the file grew while it was read")),
+        ReadError::Special(_) => not_a_catalog(name, &e),
+        ReadError::Io(e) => Diagnostic::file_error(name, format!("cannot read the file: {e}")),
+    })
+}
+
+fn not_a_catalog(name: &str, special: &ReadError) -> Diagnostic {
+    Diagnostic::file_error(
+        name,
+        format!(
+            "{special}; privcat reads catalogs from regular files, folders, and standard input named `-`"
+        ),
+    )
+}
+
 /// The catalog files a path names: the file itself, or a folder's YAML files in name order.
+/// Asking what a path is never opens it, so a FIFO is refused here without waiting on it.
 fn catalog_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let name = path.display().to_string();
     let meta =
         std::fs::metadata(path).map_err(|e| Diagnostic::file_error(&name, format!("cannot read: {e}")))?;
+    if let Some(special) = files::special_kind(&meta) {
+        return Err(not_a_catalog(&name, &ReadError::Special(special)));
+    }
     if !meta.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
@@ -139,6 +174,15 @@ fn catalog_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         ));
     }
     Ok(files)
+}
+
+/// Every catalog file the paths name, as [`load_paths`] reads them; paths that name none are left out.
+pub fn catalog_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .filter_map(|p| catalog_files(p).ok())
+        .flatten()
+        .collect()
 }
 
 fn has_yaml_extension(path: &Path) -> bool {

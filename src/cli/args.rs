@@ -39,7 +39,7 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
-    /// A catalog file, or a folder of *.yaml/*.yml catalogs; repeat to load several. Default: the built-in Intune catalog.
+    /// A catalog file, a folder of *.yaml/*.yml catalogs, or `-` for standard input; repeat to load several. Default: the built-in Intune catalog.
     #[arg(long, short = 'c', value_name = "PATH", global = true)]
     pub catalog: Vec<PathBuf>,
     /// Language of catalog texts and of privcat's own words. Default: from the locale (`LC_ALL`,
@@ -303,7 +303,7 @@ pub enum Command {
         after_help = "Examples:\n  privcat validate catalog/\n  privcat validate my-vendor.yaml other.yaml\n\nExit status: 0 when no errors were found, 2 otherwise."
     )]
     Validate {
-        /// Catalog files or folders; default: the --catalog paths, else the built-in catalog.
+        /// Catalog files or folders (`-`: standard input); default: the --catalog paths, else the built-in catalog.
         paths: Vec<PathBuf>,
         /// Print every problem; without it the first 100 are printed, then how many more there are.
         #[arg(long)]
@@ -324,7 +324,7 @@ pub enum Command {
     },
     /// A draft catalog from a page in its Markdown source, every text the page's, to be reviewed.
     #[command(
-        after_help = "Examples:\n  privcat import privacy-data-collect.md -o draft.yaml\n  privcat import page.md | privcat validate /dev/stdin\n\nFront matter gives title, locale and date; headings give sections; list items and table rows give\nitems (a list item with a nested list also gives their group); a table's other columns give\nstatements. Exit status: 0 when a draft was written, 2 when the page gives none."
+        after_help = "Examples:\n  privcat import privacy-data-collect.md -o draft.yaml\n  privcat import page.md | privcat validate -\n\nFront matter gives title, locale and date; headings give sections; list items and table rows give\nitems (a list item with a nested list also gives their group); a table's other columns give\nstatements. Exit status: 0 when a draft was written, 2 when the page gives none."
     )]
     Import {
         /// The page, in its Markdown source.

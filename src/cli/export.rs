@@ -2,7 +2,7 @@
 //! output or through a temporary file and a rename.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
@@ -13,6 +13,7 @@ use crate::cli::query::Selection;
 use crate::cli::{Context, EXIT_ERROR};
 use crate::export::ropa::Record;
 use crate::export::{CsvStyle, csv, fides, json, markdown, ropa};
+pub use crate::files::write_atomically;
 use crate::scenario::Scenario;
 use crate::text::Lang;
 
@@ -59,16 +60,23 @@ pub fn export(
         ctx.out.raw().write_all(shown.as_bytes())?;
         return Ok(0);
     };
-    if let Some(catalog) = catalog_at(library, path) {
+    let shown = path.display().to_string();
+    if let Some(catalog) = catalog_at(&ctx.global.catalog, path) {
         writeln!(
             ctx.err,
-            "privcat: {} is the catalog file {catalog}; privcat never writes to a catalog. Choose another --output.",
-            path.display()
+            "privcat: {} is the catalog file {}; privcat never writes to a catalog. Choose another --output.",
+            visible(&shown),
+            visible(&catalog.display().to_string())
         )?;
         return Ok(EXIT_ERROR);
     }
     if let Err(e) = write_atomically(path, |w| render(library, &selected, format, &settings, w)) {
-        writeln!(ctx.err, "privcat: cannot write {}: {e:#}", path.display())?;
+        writeln!(
+            ctx.err,
+            "privcat: cannot write {}: {}",
+            visible(&shown),
+            visible(&format!("{e:#}"))
+        )?;
         return Ok(EXIT_ERROR);
     }
     Ok(0)
@@ -162,30 +170,22 @@ struct ExportContext {
     csv: CsvStyle,
 }
 
-/// The loaded catalog file that `path` is, if any.
-fn catalog_at<'l>(library: &'l Library, path: &Path) -> Option<&'l str> {
-    let target = std::fs::canonicalize(path).ok()?;
-    library
-        .catalogs
-        .iter()
-        .map(|c| c.file.as_str())
-        .find(|file| std::fs::canonicalize(file).is_ok_and(|f| f == target))
+/// The loaded catalog file that `path` is, if any: the same file by device and inode (whatever its
+/// name's bytes, through links), or by the canonical path where the system gives no inode.
+fn catalog_at(catalogs: &[PathBuf], path: &Path) -> Option<PathBuf> {
+    let target = std::fs::metadata(path).ok()?;
+    crate::catalog::load::catalog_paths(catalogs)
+        .into_iter()
+        .find(|file| same_file(path, &target, file))
 }
 
-/// Writes `path` through a temporary file in the same folder and a rename, so an interrupted export
-/// never leaves a half-written file.
-pub fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    {
-        let mut writer = std::io::BufWriter::new(temp.as_file_mut());
-        fill(&mut writer)?;
-        writer.flush()?;
-    }
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+#[cfg(unix)]
+fn same_file(_path: &Path, target: &std::fs::Metadata, file: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(file).is_ok_and(|m| (m.dev(), m.ino()) == (target.dev(), target.ino()))
+}
+
+#[cfg(not(unix))]
+fn same_file(path: &Path, _target: &std::fs::Metadata, file: &Path) -> bool {
+    std::fs::canonicalize(path).is_ok_and(|p| std::fs::canonicalize(file).is_ok_and(|f| f == p))
 }

@@ -45,9 +45,8 @@ pub fn language(global: &GlobalArgs) -> Lang {
 
 /// Runs a non-interactive command and returns its exit code.
 pub fn run(command: Command, global: &GlobalArgs) -> Result<i32> {
-    let stdout = io::stdout();
-    let is_terminal = stdout.is_terminal();
-    let mut lock = io::BufWriter::new(stdout.lock());
+    let is_terminal = io::stdout().is_terminal();
+    let mut lock = io::BufWriter::new(output::Stdout::new());
     let mut err = io::stderr();
     let color = use_color(
         global.color,

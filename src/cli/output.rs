@@ -3,6 +3,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
+#[cfg(unix)]
+use std::os::fd::AsFd;
 
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
@@ -43,6 +45,97 @@ pub fn visible(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Standard output for commands. Its errors say that they are standard output's, so that a closed
+/// pipe there (`privcat list | head`) can end a command quietly while one on standard error cannot;
+/// and a closed standard output is an error rather than output silently lost.
+pub struct Stdout {
+    inner: io::Stdout,
+    checked: bool,
+}
+
+/// An error writing to standard output.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write to standard output: {0}")]
+pub struct OnStdout(io::Error);
+
+impl Stdout {
+    pub fn new() -> Stdout {
+        Stdout {
+            inner: io::stdout(),
+            checked: false,
+        }
+    }
+
+    fn tag(e: io::Error) -> io::Error {
+        io::Error::new(e.kind(), OnStdout(e))
+    }
+
+    fn check(&mut self) -> io::Result<()> {
+        if !self.checked {
+            self.checked = true;
+            if stdout_is_closed() {
+                return Err(Stdout::tag(io::Error::other(
+                    "it is closed, so the output would be lost (to discard it, redirect it to /dev/null)",
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Default for Stdout {
+    fn default() -> Stdout {
+        Stdout::new()
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.check()?;
+        self.inner.write(buf).map_err(Stdout::tag)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.check()?;
+        self.inner.flush().map_err(Stdout::tag)
+    }
+}
+
+/// Whether `err` is a closed pipe on standard output: the reader has all it wanted, so the command
+/// ends successfully. A closed pipe anywhere else is an error.
+pub fn is_stdout_pipe_closed(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<io::Error>().is_some_and(|io| {
+            io.kind() == io::ErrorKind::BrokenPipe
+                && io
+                    .get_ref()
+                    .is_some_and(<dyn std::error::Error + Send + Sync>::is::<OnStdout>)
+        })
+    })
+}
+
+/// Whether standard output was closed when privcat started. The Rust runtime opens `/dev/null`
+/// for reading and writing in place of a closed standard stream, so that is what a closed output
+/// looks like from here; a shell's `>/dev/null` opens it for writing only.
+#[cfg(unix)]
+pub fn stdout_is_closed() -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let Ok(own) = io::stdout().as_fd().try_clone_to_owned().map(std::fs::File::from) else {
+        return true;
+    };
+    let (Ok(meta), Ok(null)) = (own.metadata(), std::fs::metadata("/dev/null")) else {
+        return false;
+    };
+    let read_write = rustix::fs::fcntl_getfl(&own)
+        .is_ok_and(|flags| flags & rustix::fs::OFlags::RWMODE == rustix::fs::OFlags::RDWR);
+    meta.file_type().is_char_device() && meta.rdev() == null.rdev() && read_write
+}
+
+#[cfg(not(unix))]
+pub fn stdout_is_closed() -> bool {
+    false
 }
 
 /// `serde_json`'s pretty output with every character that [`is_unsafe`] finds escaped as `\uXXXX`

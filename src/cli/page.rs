@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::cli::output::visible;
 use crate::coverage::Page;
+use crate::files::ReadError;
 use crate::import::{Draft, draft};
 
 /// Whether `path` names a page (Markdown) rather than a catalog.
@@ -15,7 +16,16 @@ pub fn is_page(path: &Path) -> bool {
 /// The page at `path`, or why it is not one: `FILE[:LINE:COLUMN]: reason`.
 pub fn read(path: &Path) -> Result<Page, String> {
     let shown = visible(&path.display().to_string()).into_owned();
-    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?;
+    let limit = u64::try_from(crate::catalog::guard::MAX_FILE_BYTES).unwrap_or(u64::MAX);
+    let bytes = crate::files::read_regular(path, limit).map_err(|e| match e {
+        ReadError::TooLarge(size) => format!(
+            "{shown}: the file is {} MiB; privcat reads pages of at most {} MiB",
+            size / (1024 * 1024),
+            limit / (1024 * 1024)
+        ),
+        e @ ReadError::Special(_) => format!("{shown}: {e}; privcat reads pages from regular files"),
+        ReadError::Io(e) => format!("{shown}: {e}"),
+    })?;
     let at = |offset: usize| {
         let line = memchr::memchr_iter(b'\n', &bytes[..offset]).count() + 1;
         let start = bytes[..offset]
