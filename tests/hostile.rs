@@ -235,6 +235,34 @@ fn a_huge_scalar_within_the_limit_loads() {
     assert_eq!(description.exact("en"), Some(words.as_str()));
 }
 
+#[test]
+fn old_mac_line_ends_load_as_line_breaks() {
+    let path = fixture("cr-line-ends.yaml");
+    let report = load(&path);
+    assert_eq!(report.diagnostics, []);
+    let library = report.library.as_ref().expect("the catalog loads");
+    assert_eq!(library.catalogs[0].id, "example");
+    let ids: Vec<&str> = library.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["device-name", "serial-number"]);
+}
+
+#[test]
+fn a_mistake_in_a_file_with_old_mac_line_ends_is_placed_on_its_line() {
+    let path = fixture("cr-line-ends-with-a-typo.yaml");
+    let d = assert_refused(&load(&path), &path, Some((7, 3)), "unknown key `prodcut`");
+    assert!(d.message.contains("did you mean `product`?"), "{d}");
+}
+
+#[test]
+fn an_escaped_surrogate_pair_loads_as_its_character() {
+    let path = fixture("surrogate-pair.yaml");
+    let report = load(&path);
+    assert_eq!(report.diagnostics, []);
+    let library = report.library.as_ref().expect("the catalog loads");
+    assert_eq!(library.items[0].name.exact("en"), Some("Device 😀 name"));
+    assert_eq!(library.items[0].name.exact("sv"), Some("Enhetsnamn 🇸🇪"));
+}
+
 // Refused, with the file and where.
 
 #[test]
@@ -361,6 +389,41 @@ fn utf16_is_refused_with_a_sentence() {
     let path = fixture("utf16-le-bom.yaml");
     let d = assert_refused(&load(&path), &path, None, "the file is UTF-16 text");
     assert!(d.message.ends_with("save it as UTF-8"), "{d}");
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_of_an_item_line_is_named() {
+    let path = fixture("bom-item-line.yaml");
+    let d = assert_refused(
+        &load(&path),
+        &path,
+        Some((46, 1)),
+        "an invisible byte-order mark (U+FEFF) starts this line",
+    );
+    assert!(d.message.ends_with("remove it"), "{d}");
+}
+
+#[test]
+fn a_language_code_that_is_no_language_tag_is_refused_and_never_printed_raw() {
+    let path = fixture("language-escape.yaml");
+    let d = assert_refused(&load(&path), &path, Some((9, 19)), "is not a language tag");
+    assert_eq!(d.path.as_deref(), Some("catalog.languages[1]"));
+    let catalogs = Command::new(env!("CARGO_BIN_EXE_privcat"))
+        .args(["catalogs", "-c"])
+        .arg(&path)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("privcat runs");
+    assert_eq!(catalogs.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&catalogs.stderr);
+    assert!(
+        stderr.contains("`sv\\u{1b}[2J` is not a language tag"),
+        "{stderr}"
+    );
+    assert!(
+        !catalogs.stdout.contains(&0x1b) && !catalogs.stderr.contains(&0x1b),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::catalog::positions::Positions;
 use crate::catalog::sanitize::Altered;
 use crate::catalog::schema::CatalogFile;
 use crate::catalog::walk::{self, List};
-use crate::catalog::{guard, parse, resolve, sanitize, validate};
+use crate::catalog::{guard, parse, prepare, resolve, sanitize, validate};
 use crate::files::{self, ReadError};
 
 /// The Intune catalog, compiled into the binary.
@@ -202,8 +202,8 @@ pub fn load_texts(inputs: Vec<(String, Vec<u8>)>) -> Report {
                 if let Some((other, _, _)) = parsed.iter().find(|(_, f, _)| f.catalog.id == file.catalog.id) {
                     let message = format!("catalog id `{}` is already used by {other}", file.catalog.id);
                     let mut d = Diagnostic::at_path(Severity::Error, &name, "catalog.id", message);
-                    let text = parse::decode(&name, &bytes).ok();
-                    if let Some((line, column)) = text.and_then(|t| Positions::index(t).find("catalog.id")) {
+                    let text = prepare::text(&name, &bytes).ok();
+                    if let Some((line, column)) = text.and_then(|t| Positions::index(&t).find("catalog.id")) {
                         d = d.with_position(line, column);
                     }
                     found.push(d);
@@ -224,7 +224,8 @@ pub fn load_texts(inputs: Vec<(String, Vec<u8>)>) -> Report {
 
 fn parse_and_check(name: &str, bytes: &[u8]) -> Result<(CatalogFile, Altered, Vec<Diagnostic>), Diagnostic> {
     guard::check_size(name, bytes.len())?;
-    let text = parse::decode(name, bytes)?;
+    let text = prepare::text(name, bytes)?;
+    let text = text.as_ref();
     if guard::needs_check(text) {
         guard::check_structure(name, text)?;
     }

@@ -9,6 +9,7 @@ pub mod load;
 pub mod model;
 mod parse;
 pub mod positions;
+mod prepare;
 mod resolve;
 pub mod sanitize;
 pub mod schema;

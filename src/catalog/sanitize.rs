@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use crate::catalog::schema::CatalogFile;
 use crate::catalog::walk::{List, Node, Owner, Path, Shape, Visit, walk};
@@ -34,6 +35,30 @@ pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
             }
             c if is_unsafe(c) => {}
             c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` with every unsafe char shown as `\u{…}`; line ends (`\n`, `\r\n`) stay line ends.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let harmful =
+        |c: char, next: Option<char>| c != '\n' && !(c == '\r' && next == Some('\n')) && is_unsafe(c);
+    let mut chars = text.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        any |= harmful(c, chars.peek().copied());
+    }
+    if !any {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if harmful(c, chars.peek().copied()) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
         }
     }
     Cow::Owned(out)
@@ -128,5 +153,14 @@ mod tests {
         assert_eq!(clean("one\ntwo", false), "one two");
         assert_eq!(clean("\u{feff}BOM\u{85}C1\u{7f}", false), "BOMC1");
         assert!(matches!(clean("plain åäö 日本", false), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn unsafe_characters_are_shown_not_sent() {
+        assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
+        assert_eq!(visible("left\u{202E}right"), "left\\u{202e}right");
+        assert_eq!(visible("two\nlines"), "two\nlines");
+        assert_eq!(visible("crlf\r\nend\r"), "crlf\r\nend\\u{d}");
+        assert!(matches!(visible("plain åäö"), Cow::Borrowed(_)));
     }
 }

@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::catalog::{self, Library, Report};
 use crate::cli::args::GlobalArgs;
-use crate::cli::output::style;
+use crate::cli::output::{self, style};
 use crate::cli::{Context, EXIT_ERROR};
 
 /// Loads the catalogs the options name, or the built-in one.
@@ -129,8 +129,10 @@ pub fn catalogs(library: &Library, ctx: &mut Context) -> Result<i32> {
             c.languages.join(", ")
         );
         ctx.out.line(&ctx.out.paint(&counts, anstyle::Style::new()))?;
-        ctx.out
-            .line(&ctx.out.paint(&format!("  {}", c.file), style::DIM))?;
+        ctx.out.line(
+            &ctx.out
+                .paint(&format!("  {}", output::visible(&c.file)), style::DIM),
+        )?;
     }
     Ok(0)
 }

@@ -1,7 +1,6 @@
 //! Text output for people: colour only where wanted, and catalog text made harmless for a terminal.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 #[cfg(unix)]
 use std::os::fd::AsFd;
@@ -21,31 +20,7 @@ pub fn use_color(choice: ColorChoice, is_terminal: bool, no_color: Option<&str>)
     }
 }
 
-pub use crate::catalog::sanitize::is_unsafe;
-
-/// `text` with every unsafe char shown as `\u{…}`; line ends (`\n`, `\r\n`) stay line ends.
-pub fn visible(text: &str) -> Cow<'_, str> {
-    let harmful =
-        |c: char, next: Option<char>| c != '\n' && !(c == '\r' && next == Some('\n')) && is_unsafe(c);
-    let mut chars = text.chars().peekable();
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        any |= harmful(c, chars.peek().copied());
-    }
-    if !any {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if harmful(c, chars.peek().copied()) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
+pub use crate::catalog::sanitize::{is_unsafe, visible};
 
 /// Standard output for commands. Its errors say that they are standard output's, so that a closed
 /// pipe there (`privcat list | head`) can end a command quietly while one on standard error cannot;
@@ -285,14 +260,5 @@ mod tests {
         assert!(text.contains("a\\u202eb\\u0085c\\u001b"), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, v);
-    }
-
-    #[test]
-    fn unsafe_characters_are_shown_not_sent() {
-        assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
-        assert_eq!(visible("left\u{202E}right"), "left\\u{202e}right");
-        assert_eq!(visible("two\nlines"), "two\nlines");
-        assert_eq!(visible("crlf\r\nend\r"), "crlf\r\nend\\u{d}");
-        assert!(matches!(visible("plain åäö"), Cow::Borrowed(_)));
     }
 }

@@ -322,6 +322,16 @@ pub fn is_kebab(id: &str) -> bool {
         })
 }
 
+/// Whether `code` has the shape of a BCP 47 language tag: a language of 2 to 8 letters, then
+/// subtags of 1 to 8 letters or digits, joined by `-` (`en`, `sv`, `pt-BR`, `zh-Hant-TW`).
+pub fn is_language_tag(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=8).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// The known id closest to `id` by edit distance, if it is close enough to be a typo. Ids whose
 /// length alone rules them out are not measured, and nothing is suggested for an id longer than
 /// [`LONGEST_HINTED`] chars.
@@ -384,7 +394,14 @@ pub fn check(name: &str, file: &mut CatalogFile) -> Vec<Diagnostic> {
     let mut c = Checker {
         file: name,
         version: file.version(),
-        languages: file.catalog.languages.clone(),
+        // A code that is no language tag is reported once, by the rules, not at every text.
+        languages: file
+            .catalog
+            .languages
+            .iter()
+            .filter(|code| is_language_tag(code))
+            .cloned()
+            .collect(),
         found: Vec::new(),
         declared: HashMap::new(),
         documents: file.documents.iter().map(|d| d.id.clone()).collect(),
@@ -417,6 +434,26 @@ mod tests {
         assert!(is_kebab("app-2"));
         for bad in ["", "IMEI", "wifi_mac", "-a", "a-", "a--b", "å"] {
             assert!(!is_kebab(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn language_tags() {
+        for good in ["en", "sv", "pt-BR", "zh-Hant-TW", "es-419", "gsw"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in [
+            "",
+            "e",
+            "sv\u{1b}[2J",
+            "en_US",
+            "en-",
+            "-en",
+            "sv se",
+            "en-toolongsubtag",
+            "ény",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
         }
     }
 

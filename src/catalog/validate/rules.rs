@@ -3,8 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::catalog::sanitize;
 use crate::catalog::schema::{CatalogFile, Ref};
-use crate::catalog::validate::{Checker, is_kebab};
+use crate::catalog::validate::{Checker, is_kebab, is_language_tag};
 use crate::catalog::walk::Homes;
 
 pub(super) fn check(c: &mut Checker, file: &CatalogFile) {
@@ -48,7 +49,15 @@ fn header(c: &mut Checker, file: &CatalogFile) {
     }
     let mut seen = HashSet::new();
     for (i, code) in h.languages.iter().enumerate() {
-        if !seen.insert(code) {
+        if !is_language_tag(code) {
+            c.error(
+                format!("catalog.languages[{i}]"),
+                format!(
+                    "`{}` is not a language tag; write one such as `en`, `sv` or `pt-BR`",
+                    sanitize::visible(code)
+                ),
+            );
+        } else if !seen.insert(code) {
             c.error(
                 format!("catalog.languages[{i}]"),
                 format!("language `{code}` is declared twice"),
