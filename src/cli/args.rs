@@ -250,7 +250,7 @@ pub enum Command {
         after_help = "Examples:\n  privcat show imei\n  privcat show app-name --lang sv\n  privcat show imei --format json\n\nExit status: 0, or 2 for an unknown id (with the closest ids)."
     )]
     Show {
-        /// The item's id (as `search` and `list` print it).
+        /// The item's id, as `search` and `list` print it: `CATALOG:ID` where loaded catalogs share the id.
         id: String,
         #[arg(long, short = 'f', value_enum, default_value_t)]
         format: TextOrJson,
@@ -261,7 +261,7 @@ pub enum Command {
         after_help = "Examples:\n  privcat answer imei\n  privcat answer 'app name' --lang sv\n\nWith a query that matches several items, the best match is answered and the others are listed.\nExit status: 0, 1 when nothing matches, 2 on error."
     )]
     Answer {
-        /// An item id, or a search query.
+        /// An item id (`CATALOG:ID` where loaded catalogs share the id), or a search query.
         query: String,
     },
     /// The items in document order, under their category and group.

@@ -150,11 +150,9 @@ pub fn search(
         crate::cli::output::write_json(ctx.out.raw(), &doc)?;
     } else {
         let lang = ctx.lang;
-        let id_width = hits
-            .iter()
-            .map(|h| library.items[h.item].id.len())
-            .max()
-            .unwrap_or(0);
+        let shared = shared_ids(library);
+        let ids: Vec<String> = hits.iter().map(|h| shown_id(library, h.item, &shared)).collect();
+        let id_width = ids.iter().map(String::len).max().unwrap_or(0);
         let name_width = hits
             .iter()
             .map(|h| unicode_width::UnicodeWidthStr::width(library.items[h.item].name.get(lang)))
@@ -165,7 +163,7 @@ pub fn search(
             Some(_) => name_width.min(40),
             None => name_width,
         };
-        for h in &hits {
+        for (h, id) in hits.iter().zip(&ids) {
             let it = &library.items[h.item];
             let condition = it
                 .conditions()
@@ -175,7 +173,7 @@ pub fn search(
             let line = format!(
                 "{}{}  {}  {}  {}",
                 mark(library, h.item, &ctx.scenario),
-                ctx.out.paint(&pad(&it.id, id_width), style::ID),
+                ctx.out.paint(&pad(id, id_width), style::ID),
                 ctx.out
                     .paint(&pad(it.name.get(lang), name_width), Style::new().bold()),
                 ctx.out.paint(&place(library, h.item, lang), style::DIM),
@@ -194,10 +192,96 @@ pub fn search(
     Ok(if hits.is_empty() { EXIT_NO_MATCH } else { 0 })
 }
 
+/// What an id on the command line names: `ID`, or `CATALOG:ID` where ids repeat across catalogs.
+enum Lookup {
+    One(usize),
+    /// The id of items in several catalogs: each of them.
+    Several(Vec<usize>),
+    Nothing,
+}
+
+fn lookup(library: &Library, text: &str) -> Lookup {
+    let (catalog, id) = match text.split_once(':') {
+        Some((catalog, id)) if library.catalogs.iter().any(|c| c.id == catalog) => (Some(catalog), id),
+        _ => (None, text),
+    };
+    let mut found: Vec<usize> = library
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.id == id && catalog.is_none_or(|c| library.catalog_of(item).id == c))
+        .map(|(i, _)| i)
+        .collect();
+    match found.len() {
+        0 => Lookup::Nothing,
+        1 => Lookup::One(found.remove(0)),
+        _ => Lookup::Several(found),
+    }
+}
+
+/// `CATALOG:ID`, the name that reaches one item whatever the other catalogs hold.
+fn qualified(library: &Library, item: usize) -> String {
+    let it = &library.items[item];
+    format!("{}:{}", library.catalog_of(it).id, it.id)
+}
+
+/// The ids that more than one loaded catalog uses, so that lists can show them qualified.
+fn shared_ids(library: &Library) -> std::collections::HashSet<&str> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut shared = std::collections::HashSet::new();
+    for item in &library.items {
+        match seen.insert(&item.id, item.catalog) {
+            Some(catalog) if catalog != item.catalog => {
+                shared.insert(item.id.as_str());
+            }
+            _ => {}
+        }
+    }
+    shared
+}
+
+/// An item's id as lists show it: qualified when other catalogs use the same id.
+fn shown_id(library: &Library, item: usize, shared: &std::collections::HashSet<&str>) -> String {
+    let id = &library.items[item].id;
+    if shared.contains(id.as_str()) {
+        qualified(library, item)
+    } else {
+        id.clone()
+    }
+}
+
+/// Says on stderr that `id` names an item in several catalogs, and how to name each.
+fn several(library: &Library, id: &str, items: &[usize], ctx: &mut Context) -> Result<()> {
+    writeln!(
+        ctx.err,
+        "privcat: the id `{}` is used by {} catalogs; name one as CATALOG:ID:",
+        crate::cli::output::visible(id),
+        items.len()
+    )?;
+    let names: Vec<String> = items.iter().map(|&i| qualified(library, i)).collect();
+    let width = names.iter().map(String::len).max().unwrap_or(0);
+    for (&i, name) in items.iter().zip(&names) {
+        let item = &library.items[i];
+        writeln!(
+            ctx.err,
+            "  {}  {} ({})",
+            pad(name, width),
+            item.name.get(ctx.lang),
+            library.catalogs[item.catalog].document_name(item.document, ctx.lang)
+        )?;
+    }
+    Ok(())
+}
+
 /// Finds an item by id, or explains on stderr which ids are close.
-fn find_or_suggest(library: &Library, id: &str, err: &mut dyn Write) -> Result<Option<usize>> {
-    if let Some(i) = library.find(id) {
-        return Ok(Some(i));
+fn find_or_suggest(library: &Library, id: &str, ctx: &mut Context) -> Result<Option<usize>> {
+    match lookup(library, id) {
+        Lookup::One(i) => return Ok(Some(i)),
+        Lookup::Several(items) => {
+            several(library, id, &items, ctx)?;
+            return Ok(None);
+        }
+        Lookup::Nothing => {}
     }
     let distance = |k: &str| crate::catalog::validate::edit_distance(id, k);
     let mut near: Vec<&str> = library
@@ -223,7 +307,7 @@ fn find_or_suggest(library: &Library, id: &str, err: &mut dyn Write) -> Result<O
         format!("Did you mean {}?", list.join(", "))
     };
     writeln!(
-        err,
+        ctx.err,
         "privcat: no item has the id `{}`. {hint}",
         crate::cli::output::visible(id)
     )?;
@@ -241,7 +325,7 @@ fn mark(library: &Library, item: usize, scenario: &Scenario) -> String {
 
 /// `privcat show`.
 pub fn show(library: &Library, id: &str, format: TextOrJson, ctx: &mut Context) -> Result<i32> {
-    let Some(index) = find_or_suggest(library, id, ctx.err)? else {
+    let Some(index) = find_or_suggest(library, id, ctx)? else {
         return Ok(EXIT_ERROR);
     };
     if format == TextOrJson::Json {
@@ -304,7 +388,12 @@ fn hanging_indent(line: &str) -> usize {
 
 /// `privcat answer`: the answer for an id, or for the best match of a query.
 pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> {
-    let best = if let Some(i) = library.find(query) {
+    let found = lookup(library, query);
+    if let Lookup::Several(items) = &found {
+        several(library, query, items, ctx)?;
+        return Ok(EXIT_NO_MATCH);
+    }
+    let best = if let Lookup::One(i) = found {
         i
     } else {
         let index = SearchIndex::build(library);
@@ -383,17 +472,19 @@ fn unsure(library: &Library, query: &str, why: Doubt, candidates: &[usize], ctx:
         return Ok(());
     }
     writeln!(ctx.err, "Candidates (answer one with `privcat answer ID`):")?;
-    let width = candidates
+    let shared = shared_ids(library);
+    let ids: Vec<String> = candidates
         .iter()
-        .map(|&i| library.items[i].id.len())
-        .max()
-        .unwrap_or(0);
-    for &i in candidates.iter().take(SHOWN_CANDIDATES) {
+        .take(SHOWN_CANDIDATES)
+        .map(|&i| shown_id(library, i, &shared))
+        .collect();
+    let width = ids.iter().map(String::len).max().unwrap_or(0);
+    for (&i, id) in candidates.iter().zip(&ids) {
         let item = &library.items[i];
         writeln!(
             ctx.err,
             "  {}  {} ({})",
-            pad(&item.id, width),
+            pad(id, width),
             item.name.get(ctx.lang),
             library.catalogs[item.catalog].document_name(item.document, ctx.lang)
         )?;
@@ -423,9 +514,10 @@ pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut 
         return Ok(0);
     }
     let lang = ctx.lang;
+    let shared = shared_ids(library);
     let id_width = selected
         .iter()
-        .map(|&i| library.items[i].id.len())
+        .map(|&i| shown_id(library, i, &shared).len())
         .max()
         .unwrap_or(0);
     let hits: Vec<Hit> = selected.iter().map(|&item| Hit { item, score: 0 }).collect();
@@ -447,7 +539,8 @@ pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut 
                 let line = format!(
                     "{indent}{}{}  {}",
                     mark(library, hit.item, &ctx.scenario),
-                    ctx.out.paint(&pad(&it.id, id_width), style::ID),
+                    ctx.out
+                        .paint(&pad(&shown_id(library, hit.item, &shared), id_width), style::ID),
                     ctx.out.paint(it.name.get(lang), Style::new())
                 );
                 line.trim_end().to_owned()
