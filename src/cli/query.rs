@@ -259,13 +259,18 @@ fn several(library: &Library, id: &str, items: &[usize], ctx: &mut Context) -> R
         items.len()
     )?;
     let names: Vec<String> = items.iter().map(|&i| qualified(library, i)).collect();
-    let width = names.iter().map(String::len).max().unwrap_or(0);
-    for (&i, name) in items.iter().zip(&names) {
+    write_candidates(library, items, &names, ctx)
+}
+
+/// One line per item on stderr: the id to ask again with, the name and the document.
+fn write_candidates(library: &Library, items: &[usize], ids: &[String], ctx: &mut Context) -> Result<()> {
+    let width = ids.iter().map(String::len).max().unwrap_or(0);
+    for (&i, id) in items.iter().zip(ids) {
         let item = &library.items[i];
         writeln!(
             ctx.err,
             "  {}  {} ({})",
-            pad(name, width),
+            pad(id, width),
             item.name.get(ctx.lang),
             library.catalogs[item.catalog].document_name(item.document, ctx.lang)
         )?;
@@ -478,17 +483,7 @@ fn unsure(library: &Library, query: &str, why: Doubt, candidates: &[usize], ctx:
         .take(SHOWN_CANDIDATES)
         .map(|&i| shown_id(library, i, &shared))
         .collect();
-    let width = ids.iter().map(String::len).max().unwrap_or(0);
-    for (&i, id) in candidates.iter().zip(&ids) {
-        let item = &library.items[i];
-        writeln!(
-            ctx.err,
-            "  {}  {} ({})",
-            pad(id, width),
-            item.name.get(ctx.lang),
-            library.catalogs[item.catalog].document_name(item.document, ctx.lang)
-        )?;
-    }
+    write_candidates(library, candidates, &ids, ctx)?;
     if candidates.len() > SHOWN_CANDIDATES {
         writeln!(ctx.err, "  … and {} more", candidates.len() - SHOWN_CANDIDATES)?;
     }
