@@ -315,6 +315,15 @@ fn a_closed_stdout_is_an_error_with_a_sentence() {
 }
 
 #[test]
+fn a_closed_stdout_is_no_error_for_a_command_that_writes_nothing_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let out = with_stdout(">&-", &format!("export -o '{}'", report.display()));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(report.exists());
+}
+
+#[test]
 fn a_full_disk_on_stdout_is_an_error_with_a_sentence() {
     for args in ["catalogs", "export", "--help", "--version"] {
         let out = with_stdout("> /dev/full", args);

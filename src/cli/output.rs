@@ -27,7 +27,8 @@ pub use crate::catalog::sanitize::{is_unsafe, visible};
 /// and a closed standard output is an error rather than output silently lost.
 pub struct Stdout {
     inner: io::Stdout,
-    checked: bool,
+    /// Whether standard output is closed, once asked.
+    closed: Option<bool>,
 }
 
 /// An error writing to standard output.
@@ -39,7 +40,7 @@ impl Stdout {
     pub fn new() -> Stdout {
         Stdout {
             inner: io::stdout(),
-            checked: false,
+            closed: None,
         }
     }
 
@@ -48,13 +49,10 @@ impl Stdout {
     }
 
     fn check(&mut self) -> io::Result<()> {
-        if !self.checked {
-            self.checked = true;
-            if stdout_is_closed() {
-                return Err(Stdout::tag(io::Error::other(
-                    "it is closed, so the output would be lost (to discard it, redirect it to /dev/null)",
-                )));
-            }
+        if *self.closed.get_or_insert_with(stdout_is_closed) {
+            return Err(Stdout::tag(io::Error::other(
+                "it is closed, so the output would be lost (to discard it, redirect it to /dev/null)",
+            )));
         }
         Ok(())
     }
@@ -73,7 +71,6 @@ impl Write for Stdout {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.check()?;
         self.inner.flush().map_err(Stdout::tag)
     }
 }
