@@ -59,7 +59,7 @@ fn clap_exit(e: &clap::Error) -> ExitCode {
         return code;
     }
     let written = if output::stdout_is_closed() {
-        Err(io::Error::other("it is closed"))
+        Err(output::closed())
     } else {
         e.print().and_then(|()| io::stdout().flush())
     };

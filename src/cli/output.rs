@@ -50,9 +50,7 @@ impl Stdout {
 
     fn check(&mut self) -> io::Result<()> {
         if *self.closed.get_or_insert_with(stdout_is_closed) {
-            return Err(Stdout::tag(io::Error::other(
-                "it is closed, so the output would be lost (to discard it, redirect it to /dev/null)",
-            )));
+            return Err(Stdout::tag(closed()));
         }
         Ok(())
     }
@@ -73,6 +71,11 @@ impl Write for Stdout {
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush().map_err(Stdout::tag)
     }
+}
+
+/// Why nothing is written to a closed standard output.
+pub fn closed() -> io::Error {
+    io::Error::other("it is closed, so the output would be lost (to discard it, redirect it to /dev/null)")
 }
 
 /// Whether `err` is a closed pipe on standard output: the reader has all it wanted, so the command
