@@ -1,6 +1,7 @@
 //! privcat: explore catalogs of personal data.
 
 pub mod app;
+pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod coverage;

@@ -8,6 +8,7 @@ use std::thread;
 use clap::{CommandFactory, Parser};
 
 use privcat::app::{App, Prepared};
+use privcat::cache;
 use privcat::catalog::{self, Library};
 use privcat::cli::args::{Cli, ExplorerArgs, GlobalArgs};
 use privcat::cli::output::{self, visible};
@@ -94,14 +95,16 @@ fn explore(global: &GlobalArgs, options: &ExplorerArgs) -> anyhow::Result<i32> {
         };
         return explore_loading(global, options, lang, &theme, scenario, bytes);
     }
-    let Some(library) = commands::load_or_report(global, &mut err)? else {
+    let Some((library, index, _)) =
+        commands::load_or_report(global, &mut err)?.and_then(|l| l.into_result().ok())
+    else {
         return Ok(EXIT_ERROR);
     };
     let scenario = match cli::checked_scenario(global, &library) {
         Ok(scenario) => scenario,
         Err(refusal) => return refuse(&refusal),
     };
-    let mut app = App::new(library, lang).with_scenario(scenario);
+    let mut app = App::prepared(Prepared::with_index(library, index), lang).with_scenario(scenario);
     app.mouse = !options.no_mouse;
     terminal::run(app, theme)
 }
@@ -126,16 +129,17 @@ fn explore_loading(
     let warnings = Arc::new(Mutex::new(Vec::new()));
     let paths = global.catalog.clone();
     let (found, wanted) = (Arc::clone(&warnings), scenario.clone());
+    let cache = commands::cache(global);
     thread::spawn(move || {
-        let loaded = catalog::load_paths(&paths)
+        let loaded = cache::load(&paths, &cache)
             .into_result()
             .map_err(anyhow::Error::from)
-            .and_then(|(library, diagnostics)| {
+            .and_then(|(library, index, diagnostics)| {
                 *found.lock().unwrap_or_else(PoisonError::into_inner) = diagnostics;
                 wanted
                     .check(&library)
                     .map_err(|e| anyhow::anyhow!(cli::scenario_refusal(&e)))?;
-                Ok(Prepared::new(library))
+                Ok(Prepared::with_index(library, index))
             });
         let _ = deliver.send(loaded);
     });
@@ -157,3 +161,8 @@ const BACKGROUND_FROM: u64 = 2 * 1024 * 1024;
 fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1_000_000.0
 }
+
+/// mimalloc: loading a large library is mostly allocation, and it measured 20–30 % less CPU time
+/// than the system allocator there (README, Performance).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

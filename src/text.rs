@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 
 /// The languages of privcat's own interface; catalog texts are looked up by their code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -72,7 +72,7 @@ impl fmt::Display for Lang {
 ///
 /// The versions are a small vector sorted by code rather than a map: a catalog holds hundreds of
 /// thousands of texts with two or three versions each, and a map's nodes would triple their memory.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum Text {
     Plain(String),
     /// (language code, text), sorted by code, codes unique.
@@ -153,8 +153,20 @@ impl From<&str> for Text {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TextVisitor)
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_any(TextVisitor)
+        } else {
+            Stored::deserialize(deserializer)
+        }
     }
+}
+
+/// A text as privcat stores it in binary form (the cache): as it serializes.
+#[derive(Deserialize)]
+#[serde(remote = "Text")]
+enum Stored {
+    Plain(String),
+    Localized(Vec<(String, String)>),
 }
 
 struct TextVisitor;

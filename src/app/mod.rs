@@ -49,8 +49,14 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(library: Library) -> Prepared {
+        let index = SearchIndex::build(&library);
+        Prepared::with_index(library, index)
+    }
+
+    /// A library whose search keys are already built (or were read from the cache).
+    pub fn with_index(library: Library, index: SearchIndex) -> Prepared {
         Prepared {
-            index: Arc::new(SearchIndex::build(&library)),
+            index: Arc::new(index),
             facets: Arc::new(FacetIndex::build(&library)),
             library,
         }

@@ -3,11 +3,11 @@
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
 
 /// A condition's structured form, as written in a catalog.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum Expr {
     /// `{ownership: corporate}` or `{platform: [ios-ipados, macos]}`: the dimension has one of the values.
     Is {
@@ -42,8 +42,22 @@ impl Expr {
 
 impl<'de> Deserialize<'de> for Expr {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ExprVisitor)
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_map(ExprVisitor)
+        } else {
+            Stored::deserialize(deserializer)
+        }
     }
+}
+
+/// An expression as privcat stores it in binary form (the cache): as it serializes.
+#[derive(Deserialize)]
+#[serde(remote = "Expr")]
+enum Stored {
+    Is { dimension: String, values: Vec<String> },
+    Any(Vec<Expr>),
+    All(Vec<Expr>),
+    Not(Box<Expr>),
 }
 
 struct ExprVisitor;

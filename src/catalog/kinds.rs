@@ -5,7 +5,7 @@
 use std::fmt;
 
 /// What a fact says about the data it stands on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum FactKind {
     /// The document lists it as collected.
     Collected,
@@ -112,7 +112,7 @@ impl fmt::Display for FactKind {
 }
 
 /// A key some kinds of fact take.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Key {
     /// Who the data is sent to or received from.
     Party,
@@ -216,7 +216,7 @@ pub enum ChoiceSet {
 }
 
 /// One word of a choice key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Choice {
     /// The organisation can always see it.
     Always,
@@ -270,14 +270,14 @@ impl Choice {
 }
 
 /// A length of time as a catalog gives it: `30 days`, `1 year`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Duration {
     pub amount: u32,
     pub unit: Unit,
 }
 
 /// The unit of a [`Duration`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Unit {
     Day,
     Week,

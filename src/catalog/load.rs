@@ -66,6 +66,24 @@ pub fn load_builtin() -> Report {
 
 /// Loads every catalog named: files, and folders whose `*.yaml`/`*.yml` files are catalogs.
 pub fn load_paths(paths: &[PathBuf]) -> Report {
+    let (inputs, diagnostics) = read_paths(paths);
+    load_read(inputs, diagnostics)
+}
+
+/// Loads catalogs read by [`read_paths`]: nothing is loaded when a file could not be read.
+pub fn load_read(inputs: Vec<(String, Vec<u8>)>, mut diagnostics: Vec<Diagnostic>) -> Report {
+    let mut report = load_texts(inputs);
+    if !diagnostics.is_empty() {
+        report.library = None;
+        diagnostics.append(&mut report.diagnostics);
+        report.diagnostics = diagnostics;
+    }
+    report
+}
+
+/// The bytes of every catalog file the paths name, by name, and a problem for each that could not
+/// be read.
+pub fn read_paths(paths: &[PathBuf]) -> (Vec<(String, Vec<u8>)>, Vec<Diagnostic>) {
     let mut inputs = Vec::new();
     let mut diagnostics = Vec::new();
     for path in paths {
@@ -89,13 +107,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Report {
             Err(d) => diagnostics.push(d),
         }
     }
-    let mut report = load_texts(inputs);
-    if !diagnostics.is_empty() {
-        report.library = None;
-        diagnostics.append(&mut report.diagnostics);
-        report.diagnostics = diagnostics;
-    }
-    report
+    (inputs, diagnostics)
 }
 
 /// The total size of the catalog files the paths name (0 for the built-in catalog).

@@ -52,6 +52,10 @@ pub struct GlobalArgs {
     /// A setup to judge items in, such as `ownership=personal,platform=ios-ipados` (see `privcat scenario`).
     #[arg(long, value_name = "DIM=VALUE,...", global = true, value_hint = clap::ValueHint::Other)]
     pub scenario: Option<String>,
+    /// Load the catalogs from their files even when the cache holds them, and write no cache.
+    /// The cache is in the user's cache folder, or in `PRIVCAT_CACHE_DIR`.
+    #[arg(long, global = true, env = "PRIVCAT_NO_CACHE")]
+    pub no_cache: bool,
 }
 
 /// Options of the explorer (privcat without a command).

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
+use crate::cache::{self, Cache, Loaded};
 use crate::catalog::{self, Library, Report};
 use crate::cli::args::GlobalArgs;
 use crate::cli::output::{self, style};
@@ -19,13 +20,23 @@ pub fn load(paths: &[PathBuf]) -> Report {
     }
 }
 
-/// Loads for a command: warnings and errors go to stderr; `None` means the command must stop.
-pub fn load_or_report(global: &GlobalArgs, err: &mut dyn Write) -> Result<Option<Library>> {
-    let report = load(&global.catalog);
-    for d in &report.diagnostics {
+/// The cache the options ask for: none with `--no-cache`, else the user's.
+pub fn cache(global: &GlobalArgs) -> Cache {
+    if global.no_cache {
+        Cache::off()
+    } else {
+        Cache::user()
+    }
+}
+
+/// Loads for a command, through the cache unless `--no-cache`: warnings and errors go to stderr
+/// (those of a cached load too); `None` means the command must stop.
+pub fn load_or_report(global: &GlobalArgs, err: &mut dyn Write) -> Result<Option<Loaded>> {
+    let loaded = cache::load(&global.catalog, &cache(global));
+    for d in &loaded.report.diagnostics {
         writeln!(err, "privcat: {}", crate::cli::output::visible(&d.to_string()))?;
     }
-    Ok(report.library)
+    Ok(loaded.library().is_some().then_some(loaded))
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

@@ -15,6 +15,7 @@ use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
 
+use crate::cache::Loaded;
 use crate::catalog::Library;
 use crate::cli::args::{Command, GlobalArgs};
 use crate::cli::output::{Out, use_color};
@@ -84,10 +85,14 @@ pub fn dispatch(command: Command, ctx: &mut Context) -> Result<i32> {
         }
         Command::Man => generate::man(ctx.out.raw()),
         other => {
-            let Some(library) = commands::load_or_report(ctx.global, ctx.err)? else {
+            let Some(loaded) = commands::load_or_report(ctx.global, ctx.err)? else {
                 return Ok(EXIT_ERROR);
             };
-            with_library(other, &library, ctx)
+            let code = with_library(other, &loaded, ctx);
+            // The process ends after a command: freeing a large library piece by piece would only
+            // delay its exit.
+            std::mem::forget(loaded);
+            code
         }
     }
 }
@@ -113,7 +118,10 @@ pub fn scenario_refusal(reason: &str) -> String {
     format!("--scenario: {}", output::visible(reason))
 }
 
-fn with_library(command: Command, library: &Library, ctx: &mut Context) -> Result<i32> {
+fn with_library(command: Command, loaded: &Loaded, ctx: &mut Context) -> Result<i32> {
+    let Some(library) = loaded.library() else {
+        return Ok(EXIT_ERROR);
+    };
     match checked_scenario(ctx.global, library) {
         Ok(s) => ctx.scenario = s,
         Err(refusal) => {
@@ -127,9 +135,9 @@ fn with_library(command: Command, library: &Library, ctx: &mut Context) -> Resul
             filter,
             limit,
             format,
-        } => query::search(library, &query, &filter, limit, format, ctx),
-        Command::Show { id, format } => query::show(library, &id, format, ctx),
-        Command::Answer { query } => query::answer(library, &query, ctx),
+        } => query::search(loaded, &query, &filter, limit, format, ctx),
+        Command::Show { id, format } => query::show(loaded, &id, format, ctx),
+        Command::Answer { query } => query::answer(loaded, &query, ctx),
         Command::List { filter, format } => query::list(library, &filter, format, ctx),
         Command::Export {
             format,

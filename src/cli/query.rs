@@ -5,6 +5,7 @@ use std::io::Write;
 use anstyle::Style;
 use anyhow::Result;
 
+use crate::cache::Loaded;
 use crate::catalog::Library;
 use crate::catalog::validate::closest;
 use crate::cli::args::{FilterArgs, TextOrJson};
@@ -63,9 +64,8 @@ impl Selection {
     }
 
     /// The ranked hits for `query` that pass the filter.
-    pub fn ranked(&self, library: &Library, query: &str) -> Vec<Hit> {
-        let index = SearchIndex::build(library);
-        let hits = search::matches(&index, &Query::parse(query));
+    pub fn ranked(&self, index: &SearchIndex, query: &str) -> Vec<Hit> {
+        let hits = search::matches(index, &Query::parse(query));
         search::apply(&self.facets, &hits, &self.filter, self.overrides())
     }
 
@@ -122,17 +122,20 @@ fn place(library: &Library, item: usize, lang: Lang) -> String {
 
 /// `privcat search`.
 pub fn search(
-    library: &Library,
+    loaded: &Loaded,
     query: &str,
     args: &FilterArgs,
     limit: Option<usize>,
     format: TextOrJson,
     ctx: &mut Context,
 ) -> Result<i32> {
+    let Some(library) = loaded.library() else {
+        return Ok(EXIT_ERROR);
+    };
     let Some(selection) = Selection::new(library, args, ctx)? else {
         return Ok(EXIT_ERROR);
     };
-    let mut hits = selection.ranked(library, query);
+    let mut hits = selection.ranked(loaded.index(), query);
     hits.truncate(limit.unwrap_or(usize::MAX));
     if format == TextOrJson::Json {
         let items: Vec<serde_json::Value> = hits
@@ -279,7 +282,10 @@ fn write_candidates(library: &Library, items: &[usize], ids: &[String], ctx: &mu
 }
 
 /// Finds an item by id, or explains on stderr which ids are close.
-fn find_or_suggest(library: &Library, id: &str, ctx: &mut Context) -> Result<Option<usize>> {
+fn find_or_suggest(loaded: &Loaded, id: &str, ctx: &mut Context) -> Result<Option<usize>> {
+    let Some(library) = loaded.library() else {
+        return Ok(None);
+    };
     match lookup(library, id) {
         Lookup::One(i) => return Ok(Some(i)),
         Lookup::Several(items) => {
@@ -298,7 +304,7 @@ fn find_or_suggest(library: &Library, id: &str, ctx: &mut Context) -> Result<Opt
     near.sort_by_key(|k| distance(k));
     near.truncate(3);
     if near.is_empty() {
-        let hits = Selection::all(library).ranked(library, id);
+        let hits = Selection::all(library).ranked(loaded.index(), id);
         near = hits
             .iter()
             .take(3)
@@ -329,8 +335,8 @@ fn mark(library: &Library, item: usize, scenario: &Scenario) -> String {
 }
 
 /// `privcat show`.
-pub fn show(library: &Library, id: &str, format: TextOrJson, ctx: &mut Context) -> Result<i32> {
-    let Some(index) = find_or_suggest(library, id, ctx)? else {
+pub fn show(loaded: &Loaded, id: &str, format: TextOrJson, ctx: &mut Context) -> Result<i32> {
+    let (Some(library), Some(index)) = (loaded.library(), find_or_suggest(loaded, id, ctx)?) else {
         return Ok(EXIT_ERROR);
     };
     if format == TextOrJson::Json {
@@ -392,7 +398,10 @@ fn hanging_indent(line: &str) -> usize {
 }
 
 /// `privcat answer`: the answer for an id, or for the best match of a query.
-pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> {
+pub fn answer(loaded: &Loaded, query: &str, ctx: &mut Context) -> Result<i32> {
+    let Some(library) = loaded.library() else {
+        return Ok(EXIT_ERROR);
+    };
     let found = lookup(library, query);
     if let Lookup::Several(items) = &found {
         several(library, query, items, ctx)?;
@@ -401,7 +410,7 @@ pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> 
     let best = if let Lookup::One(i) = found {
         i
     } else {
-        let index = SearchIndex::build(library);
+        let index = loaded.index();
         let parsed = Query::parse(query);
         if let Some(topic) = parsed.topic().filter(|_| parsed.asks_topic_only()) {
             let text = crate::describe::answer::topic(library, topic, ctx.lang);
@@ -410,8 +419,8 @@ pub fn answer(library: &Library, query: &str, ctx: &mut Context) -> Result<i32> 
                 return Ok(0);
             }
         }
-        let hits = search::matches(&index, &parsed);
-        match search::confidence(&index, &parsed, &hits) {
+        let hits = search::matches(index, &parsed);
+        match search::confidence(index, &parsed, &hits) {
             Confidence::Clear => hits[0].item,
             Confidence::Nothing => {
                 nothing_found(library, query, ctx)?;

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::words::{Word, for_each_word, is_stop};
 use crate::catalog::{Item, Library};
 use crate::text::Text;
@@ -17,32 +19,33 @@ pub fn field(text: &Text) -> Field {
     text.versions().into_iter().map(Key::new).collect()
 }
 
-/// A searchable text, kept as written and folded to lower case char by char (same char count).
-#[derive(Debug, Clone, Default)]
+/// A searchable text, kept as written and folded to lower case char by char (same char count);
+/// the folded form is kept only where it differs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Key {
     pub original: Box<str>,
-    pub folded: Box<str>,
+    lower: Option<Box<str>>,
 }
 
 impl Key {
     pub fn new(text: &str) -> Key {
         let folded = fold(text);
-        let folded = if folded == text {
-            text.into()
-        } else {
-            folded.into_boxed_str()
-        };
         Key {
+            lower: (folded != text).then(|| folded.into_boxed_str()),
             original: text.into(),
-            folded,
         }
+    }
+
+    /// The text folded to lower case.
+    pub fn folded(&self) -> &str {
+        self.lower.as_deref().unwrap_or(&self.original)
     }
 
     pub fn text(&self, case_sensitive: bool) -> &str {
         if case_sensitive {
             &self.original
         } else {
-            &self.folded
+            self.folded()
         }
     }
 }
@@ -65,7 +68,7 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// What is searched for one item.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ItemKeys {
     /// Each version of the name and each of the catalog's aliases: its words (into
     /// [`SearchIndex::vocab`]), without stop words where it has others.
@@ -169,7 +172,7 @@ fn hidden(vocab: &mut Vocab, library: &Library, item: &Item) -> Box<[u32]> {
 }
 
 /// The search keys of a library.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct SearchIndex {
     pub vocab: Vec<Word>,
     pub items: Vec<ItemKeys>,

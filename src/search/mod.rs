@@ -296,8 +296,8 @@ fn scattered(m: &SkimMatcherV2, name: &[Key], word: &str) -> Option<i64> {
     }
     let best = name
         .iter()
-        .filter(|k| is_subsequence(word.as_bytes(), k.folded.as_bytes()))
-        .filter_map(|k| m.fuzzy_match(&k.folded, word))
+        .filter(|k| is_subsequence(word.as_bytes(), k.folded().as_bytes()))
+        .filter_map(|k| m.fuzzy_match(k.folded(), word))
         .max()?;
     Some((best / 16).clamp(1, 9))
 }

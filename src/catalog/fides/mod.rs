@@ -4,12 +4,12 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::Text;
 
 /// A `fides` mapping as written on a category, group, item or data subject.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
     /// fideslang data categories, such as `user.device.device_id`.

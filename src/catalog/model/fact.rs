@@ -4,12 +4,14 @@
 use std::ops::Deref;
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use crate::catalog::condition::Expr;
 use crate::catalog::kinds::{Choice, Duration, FactKind, Key};
 use crate::text::Text;
 
 /// Whether the document states a fact or the catalog infers it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Basis {
     Stated,
     Inferred,
@@ -35,7 +37,7 @@ impl Basis {
 }
 
 /// Where a fact, source, subject or party was given: on the item itself or on something above it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Origin {
     Item,
     Group(usize),
@@ -46,14 +48,14 @@ pub enum Origin {
 }
 
 /// A section of a document, by index in the catalog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Cite {
     pub document: u32,
     pub section: u32,
 }
 
 /// A value of one of a fact's keys, resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Value {
     Text(Text),
     /// Index into the catalog's parties.
@@ -66,7 +68,7 @@ pub enum Value {
 }
 
 /// One sentence of a document (or of the catalog) and what it says, shared by every item it reaches.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Statement {
     pub kind: FactKind,
     pub text: Text,
@@ -97,8 +99,9 @@ impl Statement {
 }
 
 /// A statement as it applies to one item.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Fact {
+    #[serde(with = "super::shared")]
     pub statement: Arc<Statement>,
     pub origin: Origin,
     /// Inferred when the statement is, or when it reaches the item through an inferred source.
@@ -114,7 +117,7 @@ impl Deref for Fact {
 }
 
 /// A source, data subject or party of an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Use {
     /// Index into the catalog's sources, subjects or parties.
     pub index: usize,
@@ -123,8 +126,9 @@ pub struct Use {
 }
 
 /// A note of the catalog's own, such as a translation note.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Note {
+    #[serde(with = "super::shared")]
     pub text: Arc<Text>,
     pub origin: Origin,
 }

@@ -4,24 +4,27 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use crate::catalog::model::{Basis, Cite, Library};
 use crate::text::Text;
 
 /// One link between two items, as the catalog gives it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Edge {
     /// Indices into [`Library::items`].
     pub a: usize,
     pub b: usize,
     pub basis: Basis,
     /// Why they are the same.
+    #[serde(with = "super::shared::option")]
     pub text: Option<Arc<Text>>,
     /// Where a document says so.
     pub cite: Option<Cite>,
 }
 
 /// Items joined by links, directly or through each other.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct LinkSet {
     /// Indices into [`Library::items`], ascending.
     pub members: Vec<usize>,
@@ -29,7 +32,7 @@ pub struct LinkSet {
 }
 
 /// Another listing of an item and how sure the catalog is that they are the same field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Linked {
     pub item: usize,
     /// Stated only when a chain of stated links joins them.

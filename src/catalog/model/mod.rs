@@ -3,11 +3,15 @@
 
 mod fact;
 mod links;
+mod shared;
 
 use std::sync::Arc;
 
 pub use fact::{Basis, Cite, Fact, Note, Origin, Statement, Use, Value};
 pub use links::{Edge, LinkSet, Linked};
+pub use shared::Pools;
+
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::kinds::FactKind;
 use crate::catalog::schema::{
@@ -16,7 +20,7 @@ use crate::catalog::schema::{
 use crate::text::{Lang, Text};
 
 /// Every loaded catalog and all their items, in document order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Library {
     pub catalogs: Vec<Catalog>,
     pub items: Vec<Item>,
@@ -25,7 +29,7 @@ pub struct Library {
 }
 
 /// One catalog: its documents and the parts its items refer to by index.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Catalog {
     pub id: String,
     pub title: Text,
@@ -55,7 +59,7 @@ pub struct Catalog {
 }
 
 /// Where each category, group and source is stated (by index).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Cites {
     pub categories: Vec<Cite>,
     pub groups: Vec<Cite>,
@@ -63,7 +67,7 @@ pub struct Cites {
 }
 
 /// A vendor document in its editions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     pub id: String,
     pub title: Text,
@@ -94,7 +98,7 @@ impl Document {
 }
 
 /// One field of personal data with everything that applies to it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     /// Index into [`Library::catalogs`].
@@ -126,6 +130,7 @@ pub struct Item {
     /// Whether the document's list this item stands in is complete.
     pub exhaustive: bool,
     /// The document's words on whether that list is complete.
+    #[serde(with = "shared::option")]
     pub exhaustive_note: Option<Arc<Text>>,
     /// Whether any text shown for the item held characters that were removed at load.
     pub altered: bool,

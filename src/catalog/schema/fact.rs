@@ -3,15 +3,15 @@
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::condition::Expr;
 use crate::catalog::kinds::{Key, ValueType};
 use crate::text::Text;
 
 /// One fact: `facts[]`, a `condition`, `conditions[]`, a `purpose` or `catalog.statements[]`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FactSpec {
     /// The kind as written; `conditions` and `purpose` imply theirs.
     pub kind: Option<String>,
@@ -29,7 +29,7 @@ pub struct FactSpec {
 }
 
 /// A key's value as written, before it is checked against its type.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Raw {
     Text(Text),
     /// An id, a choice or a duration.
@@ -86,8 +86,25 @@ impl Visitor<'_> for FactKey {
 
 impl<'de> Deserialize<'de> for FactSpec {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(FactVisitor)
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_map(FactVisitor)
+        } else {
+            Stored::deserialize(deserializer)
+        }
     }
+}
+
+/// A fact as privcat stores it in binary form (the cache): as it serializes.
+#[derive(Deserialize)]
+#[serde(remote = "FactSpec")]
+struct Stored {
+    kind: Option<String>,
+    text: Text,
+    section: Option<String>,
+    inferred: bool,
+    when: Option<Expr>,
+    treated_as: Option<String>,
+    values: Vec<(Key, Raw)>,
 }
 
 struct FactVisitor;

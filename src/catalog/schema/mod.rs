@@ -4,7 +4,7 @@
 mod fact;
 mod refs;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use fact::{FactSpec, Raw};
 pub use refs::Ref;
@@ -13,7 +13,7 @@ use crate::catalog::fides::Mapping;
 use crate::text::Text;
 
 /// One catalog file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogFile {
     /// The format version: 1 or 2.
@@ -53,7 +53,7 @@ impl CatalogFile {
 }
 
 /// What the catalog is.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Header {
     pub id: String,
@@ -71,7 +71,7 @@ pub struct Header {
 }
 
 /// A vendor document, in one or more editions (languages).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Required in format 2; a format 1 document takes the catalog's id.
@@ -103,7 +103,7 @@ pub struct Document {
 
 /// A list item or table row of a page that is not an entry, and why (navigation, a link, an
 /// include).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NotCatalogued {
     /// Words of the row, in each edition's language.
@@ -112,7 +112,7 @@ pub struct NotCatalogued {
 }
 
 /// One language's edition of a document, and where its text was taken from.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Edition {
     /// A language code of the catalog, such as `sv`.
@@ -127,7 +127,7 @@ pub struct Edition {
 }
 
 /// Where the quoted text comes from.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
     pub repository: String,
@@ -138,7 +138,7 @@ pub struct Provenance {
 }
 
 /// A section of a document, by its anchor.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
@@ -146,7 +146,7 @@ pub struct Section {
 }
 
 /// A declared data subject or party.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Declared {
     pub id: String,
@@ -158,7 +158,7 @@ pub struct Declared {
 }
 
 /// A scenario dimension, such as ownership or platform, and its values.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub id: String,
@@ -167,7 +167,7 @@ pub struct Dimension {
 }
 
 /// One value of a scenario dimension.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DimensionValue {
     pub id: String,
@@ -175,7 +175,7 @@ pub struct DimensionValue {
 }
 
 /// A platform the document names.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
     pub id: String,
@@ -183,7 +183,7 @@ pub struct Platform {
 }
 
 /// Where data comes from.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -196,7 +196,7 @@ pub struct Source {
 }
 
 /// A category of data such as identified, pseudonymized or aggregated.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
@@ -220,7 +220,7 @@ pub struct Category {
 }
 
 /// A headed list of items.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: String,
@@ -251,7 +251,7 @@ pub struct Group {
 }
 
 /// One field of personal data.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
@@ -287,7 +287,7 @@ pub struct Item {
 }
 
 /// Entries that are the same field of the same person, listed in different places.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub items: Vec<String>,

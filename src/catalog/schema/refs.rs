@@ -3,11 +3,11 @@
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 
 /// A reference with its basis.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ref {
     pub id: String,
     pub inferred: bool,
@@ -15,7 +15,15 @@ pub struct Ref {
 
 impl<'de> Deserialize<'de> for Ref {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RefVisitor)
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_any(RefVisitor)
+        } else {
+            let map = RefMap::deserialize(deserializer)?;
+            Ok(Ref {
+                id: map.id,
+                inferred: map.inferred,
+            })
+        }
     }
 }
 

@@ -1,0 +1,147 @@
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::catalog::load::BUILTIN_TEXT;
+use crate::export::json;
+use crate::search::{Query, matches};
+
+/// What a user sees of a load: every item as JSON, the warnings, and some searches.
+fn seen(loaded: &Loaded) -> (Vec<String>, Vec<String>, Vec<Vec<usize>>) {
+    let library = loaded.library().expect("the catalog loads");
+    let items = (0..library.items.len())
+        .map(|i| json::item(library, i).to_string())
+        .collect();
+    let warnings = loaded
+        .report
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let searches = ["imei", "device", "d", "var lagras loggar", "qqqzzz"]
+        .iter()
+        .map(|q| {
+            matches(loaded.index(), &Query::parse(q))
+                .iter()
+                .map(|h| h.item)
+                .collect()
+        })
+        .collect();
+    (items, warnings, searches)
+}
+
+/// The built-in catalog as a file, its first item's name hiding a zero-width space so that it
+/// loads with a warning.
+fn catalog_file(dir: &Path) -> PathBuf {
+    let path = dir.join("intune.yaml");
+    std::fs::write(&path, mark_first_item(BUILTIN_TEXT)).unwrap();
+    path
+}
+
+/// The catalog with its first item named `Marked item` with a zero-width space.
+fn mark_first_item(text: &str) -> String {
+    let at = text.find("\nitems:").expect("the catalog has items");
+    let name = text[at..].find("name:").expect("an item has a name") + at;
+    let line_end = text[name..].find('\n').unwrap() + name;
+    format!(
+        "{}name: \"Marked\u{200b} item\"{}",
+        &text[..name],
+        &text[line_end..]
+    )
+}
+
+fn cache_files(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_cached_load_shows_what_a_cold_load_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = vec![catalog_file(dir.path())];
+    let cache = Cache::at(dir.path().join("cache"));
+    let cold = load(&paths, &Cache::off());
+    assert!(
+        !cold.report.diagnostics.is_empty(),
+        "the marked name is warned of"
+    );
+    let first = load(&paths, &cache);
+    assert!(!first.from_cache);
+    assert_eq!(cache_files(&dir.path().join("cache")).len(), 1);
+    let warm = load(&paths, &cache);
+    assert!(warm.from_cache, "the second load reads the cache");
+    assert_eq!(seen(&warm), seen(&cold));
+    assert_eq!(seen(&first), seen(&cold));
+}
+
+#[test]
+fn a_broken_cache_file_is_rebuilt_without_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = vec![catalog_file(dir.path())];
+    let cache = Cache::at(dir.path().join("cache"));
+    let cold = seen(&load(&paths, &cache));
+    let file = cache_files(&dir.path().join("cache")).remove(0);
+    let whole = std::fs::read(&file).unwrap();
+    let mut flipped = whole.clone();
+    flipped[whole.len() / 2] ^= 0x55;
+    let foreign = {
+        let mut other = whole.clone();
+        // The header's key: another catalog's file under this one's name.
+        other[12] ^= 1;
+        other
+    };
+    for broken in [
+        whole[..whole.len() / 3].to_vec(),
+        flipped,
+        foreign,
+        b"not a cache".to_vec(),
+        Vec::new(),
+    ] {
+        std::fs::write(&file, &broken).unwrap();
+        let rebuilt = load(&paths, &cache);
+        assert!(!rebuilt.from_cache);
+        assert_eq!(seen(&rebuilt), cold);
+        assert_eq!(std::fs::read(&file).unwrap(), whole, "written anew");
+        assert!(load(&paths, &cache).from_cache);
+    }
+}
+
+#[test]
+fn a_changed_catalog_misses_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = vec![catalog_file(dir.path())];
+    let cache = Cache::at(dir.path().join("cache"));
+    load(&paths, &cache);
+    let text = std::fs::read_to_string(&paths[0]).unwrap();
+    std::fs::write(&paths[0], text.replacen("Marked\u{200b} item", "Renamed item", 1)).unwrap();
+    let changed = load(&paths, &cache);
+    assert!(!changed.from_cache);
+    let library = changed.library().unwrap();
+    assert!(
+        library
+            .items
+            .iter()
+            .any(|i| i.name.get(crate::text::Lang::En) == "Renamed item")
+    );
+    assert!(
+        changed.report.diagnostics.is_empty(),
+        "{:?}",
+        changed.report.diagnostics
+    );
+    assert_eq!(cache_files(&dir.path().join("cache")).len(), 2);
+}
+
+#[test]
+fn no_cache_writes_nothing_and_small_catalogs_are_not_cached() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = vec![catalog_file(dir.path())];
+    let loaded = load(&paths, &Cache::off());
+    assert!(loaded.library().is_some());
+    let user = Cache {
+        dir: Some(dir.path().join("cache")),
+        from: CACHE_FROM,
+    };
+    assert!(BUILTIN_TEXT.len() < CACHE_FROM);
+    assert!(!load(&paths, &user).from_cache);
+    assert!(!dir.path().join("cache").exists());
+}
