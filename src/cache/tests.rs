@@ -17,7 +17,7 @@ fn seen(loaded: &Loaded) -> (Vec<String>, Vec<String>, Vec<Vec<usize>>) {
         .iter()
         .map(ToString::to_string)
         .collect();
-    let searches = ["imei", "device", "d", "var lagras loggar", "qqqzzz"]
+    let searches = ["imei", "device", "d", "var lagras loggar", "qqqzzz", "quokka"]
         .iter()
         .map(|q| {
             matches(loaded.index(), &Query::parse(q))

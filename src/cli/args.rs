@@ -54,7 +54,7 @@ pub struct GlobalArgs {
     pub scenario: Option<String>,
     /// Load the catalogs from their files even when the cache holds them, and write no cache.
     /// The cache is in the user's cache folder, or in `PRIVCAT_CACHE_DIR`.
-    #[arg(long, global = true, env = "PRIVCAT_NO_CACHE")]
+    #[arg(long, global = true, env = "PRIVCAT_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new())]
     pub no_cache: bool,
 }
 
