@@ -2,7 +2,9 @@
 //! list, for each prefix of a typed word ("d", "de", …, "device") at 1,000, 10,000 and 100,000 items.
 //! The keystrokes before the measured one are typed, untimed, before each measurement, so the search
 //! narrows as it does for a user. The explorer searches in `update` here (not deferred to a worker),
-//! so this is the time a keystroke would block. Run with `cargo bench --bench keystroke`.
+//! so this is the time a keystroke would block: the final list. The `first` group times what the
+//! explorer's search worker shows first at 100,000 items, the best of the first items searched.
+//! Run with `cargo bench --bench keystroke`.
 
 mod common;
 
@@ -10,7 +12,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
-use privcat::app::{Action, App};
+use privcat::app::{Action, App, EARLY_CHUNK, EARLY_SHOWN};
+use privcat::search::{Query, early};
 
 const WORD: &str = "device";
 
@@ -39,6 +42,18 @@ fn keystroke(c: &mut Criterion) {
                 b.iter_custom(|iters| time_keystroke(&mut app, &WORD[..at], key, iters));
             });
         }
+    }
+    group.finish();
+    let mut group = c.benchmark_group("first");
+    group.sampling_mode(SamplingMode::Flat).sample_size(20);
+    let app = common::app(100_000);
+    let index = app.index();
+    for (at, key) in WORD.char_indices() {
+        let typed = &WORD[..at + key.len_utf8()];
+        let query = Query::parse(typed);
+        group.bench_function(BenchmarkId::new("100000", typed), |b| {
+            b.iter(|| black_box(early(&index, &query, EARLY_CHUNK, EARLY_SHOWN)));
+        });
     }
     group.finish();
 }

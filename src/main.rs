@@ -17,7 +17,6 @@ use privcat::scenario::Scenario;
 use privcat::terminal;
 use privcat::text::Lang;
 use privcat::ui::Theme;
-use privcat::{cache, catalog};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

@@ -126,6 +126,8 @@ pub enum Action {
     ResultsArrived {
         generation: u64,
         hits: Vec<Hit>,
+        /// The best hits of a first part of the library; every hit follows.
+        early: bool,
     },
 }
 

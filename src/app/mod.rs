@@ -6,6 +6,8 @@ mod overlay;
 mod update;
 pub mod worker;
 
+pub use worker::{EARLY_CHUNK, EARLY_SHOWN};
+
 pub use crate::search::Row;
 pub use action::{Action, Delivery, Focus, Overlay, Pane};
 pub use facets::FacetEntry;
@@ -250,11 +252,14 @@ impl App {
         self.rebuild();
     }
 
-    /// Takes the hits of a deferred search; stale ones (an older query) are dropped.
-    pub(crate) fn accept(&mut self, generation: u64, hits: Vec<Hit>) {
+    /// Takes the hits of a deferred search; stale ones (an older query) are dropped. Early hits are
+    /// shown while the search goes on.
+    pub(crate) fn accept(&mut self, generation: u64, hits: Vec<Hit>, early: bool) {
         if generation == self.generation {
             self.hits = hits;
-            self.in_flight = None;
+            if !early {
+                self.in_flight = None;
+            }
             self.rebuild();
         }
     }

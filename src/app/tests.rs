@@ -503,3 +503,32 @@ fn a_scenario_given_at_start_is_kept_when_a_background_load_arrives() {
         "judged in the scenario"
     );
 }
+
+#[test]
+fn early_hits_are_shown_while_the_search_goes_on_then_replaced() {
+    let mut app = app();
+    app.deferred = true;
+    app.generation = 7;
+    app.in_flight = Some(7);
+    let query = crate::search::Query::parse("imei");
+    let all = crate::search::matches(&app.index, &query);
+    let early = crate::search::early(&app.index, &query, app.index.len() / 2, 1);
+    assert_eq!(early.len(), 1);
+    app.query = "imei".into();
+    app.parsed = query;
+    app.update(Action::ResultsArrived {
+        generation: 7,
+        hits: early.clone(),
+        early: true,
+    });
+    assert!(app.searching(), "the whole search is still running");
+    assert_eq!(app.shown, 1);
+    app.update(Action::ResultsArrived {
+        generation: 7,
+        hits: all.clone(),
+        early: false,
+    });
+    assert!(!app.searching());
+    assert_eq!(app.shown, all.len());
+    assert!(all.len() > 1);
+}

@@ -165,7 +165,11 @@ impl App {
                 self.overlay_scroll = self.overlay_scroll.min(overlay_max_scroll);
             }
             Action::Loaded(delivery) => self.take_delivery(delivery),
-            Action::ResultsArrived { generation, hits } => self.accept(generation, hits),
+            Action::ResultsArrived {
+                generation,
+                hits,
+                early,
+            } => self.accept(generation, hits, early),
         }
     }
 

@@ -315,22 +315,47 @@ fn is_subsequence(pattern: &[u8], text: &[u8]) -> bool {
 }
 
 /// Best first: listings of one field together, ranked by their best listing, then in document order.
-fn ranked(index: &SearchIndex, mut hits: Vec<Hit>) -> Vec<Hit> {
-    let mut best: HashMap<u32, i64> = HashMap::new();
-    let mut first: HashMap<u32, usize> = HashMap::new();
+fn ranked(index: &SearchIndex, hits: Vec<Hit>) -> Vec<Hit> {
+    let mut keyed = sort_keys(index, hits);
+    keyed.sort_unstable_by_key(|&(key, _)| key);
+    keyed.into_iter().map(|(_, h)| h).collect()
+}
+
+/// The order of [`ranked`] as one key per hit, computed once rather than in every comparison.
+fn sort_keys(index: &SearchIndex, hits: Vec<Hit>) -> Vec<((Reverse<i64>, usize, usize), Hit)> {
+    let mut best: HashMap<u32, (i64, usize)> = HashMap::new();
     for h in &hits {
         if let Some(set) = index.items[h.item].link_set {
-            let b = best.entry(set).or_insert(h.score);
-            *b = (*b).max(h.score);
-            let f = first.entry(set).or_insert(h.item);
-            *f = (*f).min(h.item);
+            let b = best.entry(set).or_insert((h.score, h.item));
+            *b = (b.0.max(h.score), b.1.min(h.item));
         }
     }
-    hits.sort_unstable_by_key(|h| match index.items[h.item].link_set {
-        Some(set) => (Reverse(best[&set]), first[&set], h.item),
-        None => (Reverse(h.score), h.item, h.item),
-    });
-    hits
+    hits.into_iter()
+        .map(|h| {
+            let key = match index.items[h.item].link_set {
+                Some(set) => {
+                    let (score, first) = best[&set];
+                    (Reverse(score), first, h.item)
+                }
+                None => (Reverse(h.score), h.item, h.item),
+            };
+            (key, h)
+        })
+        .collect()
+}
+
+/// The best `k` hits of the first `chunk` items, best first: what the list can show within a frame
+/// of a keystroke while the whole library is searched. Only the `k` best are sorted.
+pub fn early(index: &SearchIndex, query: &Query, chunk: usize, k: usize) -> Vec<Hit> {
+    let part: Vec<usize> = (0..index.len().min(chunk)).collect();
+    let prepared = Prepared::new(index, query);
+    let mut keyed = sort_keys(index, score_chunk(index, &prepared, query, &part));
+    if keyed.len() > k {
+        keyed.select_nth_unstable_by_key(k, |&(key, _)| key);
+        keyed.truncate(k);
+    }
+    keyed.sort_unstable_by_key(|&(key, _)| key);
+    keyed.into_iter().map(|(_, h)| h).collect()
 }
 
 /// Every item matching `query`, best first, one item after another: the reference search.

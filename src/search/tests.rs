@@ -107,3 +107,23 @@ fn subsequence_precheck_is_a_necessary_condition() {
     assert!(!is_subsequence(b"iem", b"imei"));
     assert!(is_subsequence("ä".as_bytes(), "Ägarens namn äger".as_bytes()));
 }
+
+#[test]
+fn early_hits_are_the_best_of_the_first_part_in_final_order() {
+    let library = crate::catalog::load_builtin().library.unwrap();
+    let index = SearchIndex::build(&library);
+    for q in ["d", "device", "imei", "plats", "qqqzzz"] {
+        let query = Query::parse(q);
+        let half = index.len() / 2;
+        let first_part: Vec<Hit> = matches(&index, &query)
+            .into_iter()
+            .filter(|h| h.item < half)
+            .collect();
+        let early = early(&index, &query, half, 5);
+        assert_eq!(
+            early,
+            first_part.iter().copied().take(5).collect::<Vec<_>>(),
+            "{q}"
+        );
+    }
+}
