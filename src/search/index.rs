@@ -121,11 +121,39 @@ impl Vocab {
 
     /// The words of every version of `text`.
     fn words(&mut self, text: &Text) -> Box<[u32]> {
-        let mut ids: Vec<u32> = text.versions().into_iter().flat_map(|v| self.phrase(v)).collect();
+        self.words_within(text, usize::MAX)
+    }
+
+    /// The words of the first `limit` bytes of every version of `text`.
+    fn words_within(&mut self, text: &Text, limit: usize) -> Box<[u32]> {
+        let mut ids: Vec<u32> = text
+            .versions()
+            .into_iter()
+            .flat_map(|v| self.phrase(head(v, limit)))
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         ids.into_boxed_slice()
     }
+}
+
+/// How much of a description is searched: its words are met against every keystroke, so a
+/// description of a million distinct words would slow every search; past this the detail shows
+/// the text but search does not find it.
+pub const DESCRIPTION_SEARCHED: usize = 64 * 1024;
+
+/// The first `limit` bytes of `text`, cut at a char boundary.
+fn head(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // A word cut in two is not one of the text's words.
+    let end = text[..end].rfind(char::is_whitespace).unwrap_or(end);
+    &text[..end]
 }
 
 /// Below this many items one thread builds the keys quicker than two.
@@ -162,10 +190,15 @@ fn hidden(vocab: &mut Vocab, library: &Library, item: &Item) -> Box<[u32]> {
     let mut ids: Vec<u32> = item
         .description
         .iter()
-        .chain(item.platforms.iter().map(|&p| &platforms[p].name))
-        .chain(title)
-        .flat_map(|t| vocab.words(t))
+        .flat_map(|d| vocab.words_within(d, DESCRIPTION_SEARCHED))
         .collect();
+    ids.extend(
+        item.platforms
+            .iter()
+            .map(|&p| &platforms[p].name)
+            .chain(title)
+            .flat_map(|t| vocab.words(t)),
+    );
     ids.sort_unstable();
     ids.dedup();
     ids.into_boxed_slice()

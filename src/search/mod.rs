@@ -14,7 +14,7 @@
 
 mod confidence;
 mod facets;
-mod index;
+pub(crate) mod index;
 mod outline;
 mod words;
 

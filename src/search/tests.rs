@@ -127,3 +127,35 @@ fn early_hits_are_the_best_of_the_first_part_in_final_order() {
         );
     }
 }
+
+#[test]
+fn a_huge_description_adds_a_bounded_number_of_words() {
+    let words: Vec<String> = (0..40_000).map(|i| format!("w{i:05}x")).collect();
+    let description = words.join(" ");
+    assert!(description.len() > 4 * index::DESCRIPTION_SEARCHED);
+    let yaml = std::fs::read_to_string("tests/fixtures/valid/minimal.yaml")
+        .unwrap()
+        .replace(
+            "  - id: serial-number",
+            &format!("    description: \"{description}\"\n  - id: serial-number"),
+        );
+    let library = crate::catalog::load_texts(vec![("huge.yaml".into(), yaml.into_bytes())])
+        .library
+        .unwrap();
+    let index = SearchIndex::build(&library);
+    // Each of these words takes 8 bytes with its space: only the first 64 KiB are words.
+    assert!(
+        index.vocab.len() < index::DESCRIPTION_SEARCHED / 8 + 50,
+        "{} words",
+        index.vocab.len()
+    );
+    assert_eq!(
+        matches(&index, &Query::parse("w00001x")).len(),
+        1,
+        "an early word is found"
+    );
+    assert!(
+        matches(&index, &Query::parse("w39999x")).is_empty(),
+        "a word past the bound is not searched"
+    );
+}

@@ -10,12 +10,22 @@ use crate::app::{Action, App, Focus, Pane};
 use crate::describe::detail::detail;
 use crate::i18n::words;
 use crate::keymap::{self, Panes};
+use crate::scenario::Scenario;
+use crate::text::Lang;
 use crate::ui::theme::Theme;
 use crate::ui::wrap;
 use unicode_width::UnicodeWidthStr;
 
+/// The detail's lines as last wrapped, and for what: an item's text is wrapped once when it is
+/// selected (or the pane's width, the language or the scenario changes), not at every frame.
+#[derive(Debug, Default, Clone)]
+pub struct Wrapped {
+    made_for: Option<(usize, usize, usize, Lang, Scenario, Theme)>,
+    lines: Vec<Line<'static>>,
+}
+
 /// Draws the pane; returns how far it can scroll.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> u16 {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, wrapped: &mut Wrapped) -> u16 {
     let w = words(app.lang);
     let mut block = super::pane_block(w.ui.details, app.focus == Focus::Detail, theme);
     let inner = block.inner(area);
@@ -24,8 +34,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> u16 {
         frame.render_widget(Paragraph::new(Span::styled(w.ui.no_item, theme.dim)), inner);
         return 0;
     };
-    let lines = lines(app, theme, index, usize::from(inner.width));
-    let total = lines.len();
+    let width = usize::from(inner.width);
+    let library = app.library.items.as_ptr() as usize;
+    let fits = wrapped
+        .made_for
+        .as_ref()
+        .is_some_and(|(l, i, wd, lang, scenario, th)| {
+            (*l, *i, *wd, *lang, th) == (library, index, width, app.lang, theme) && *scenario == app.scenario
+        });
+    if !fits {
+        wrapped.lines = lines(app, theme, index, width);
+        wrapped.made_for = Some((library, index, width, app.lang, app.scenario.clone(), *theme));
+    }
+    let total = wrapped.lines.len();
     let visible = usize::from(inner.height);
     let max_scroll = u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX);
     let scroll = app.detail_scroll.min(max_scroll);
@@ -35,7 +56,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> u16 {
         block = block.title_bottom(Line::from(Span::styled(more, theme.label)).right_aligned());
     }
     frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    // Only the lines on screen are handed to the paragraph.
+    let first = usize::from(scroll).min(total);
+    let shown = wrapped.lines[first..(first + visible).min(total)].to_vec();
+    frame.render_widget(Paragraph::new(shown), inner);
     max_scroll
 }
 

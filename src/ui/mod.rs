@@ -40,6 +40,8 @@ pub struct View {
     pub detail_rows: u16,
     pub detail_max_scroll: u16,
     pub overlay_max_scroll: u16,
+    /// The detail pane's lines, wrapped once for the item and width they were wrapped for.
+    pub detail_lines: detail::Wrapped,
 }
 
 impl View {
@@ -174,7 +176,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, view: &mut View) {
     };
     view.facet_offset = facets::draw(frame, facets_area, app, theme, view.facet_offset);
     view.list_offset = list::draw(frame, list_area, app, theme, view.list_offset);
-    view.detail_max_scroll = detail::draw(frame, detail_area, app, theme);
+    view.detail_max_scroll = detail::draw(frame, detail_area, app, theme, &mut view.detail_lines);
     view.detail_rows = detail_area.height.saturating_sub(2);
     status::draw_message(frame, message_area, app, theme);
     status::draw_keys(frame, keys_area, app, theme);
