@@ -225,7 +225,7 @@ fn prune(dir: &Path) {
         .filter(|p| p.extension().is_some_and(|e| e == "cache"))
         .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
         .collect();
-    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
     for (_, old) in files.into_iter().skip(KEPT) {
         let _ = std::fs::remove_file(old);
     }

@@ -321,8 +321,11 @@ fn ranked(index: &SearchIndex, hits: Vec<Hit>) -> Vec<Hit> {
     keyed.into_iter().map(|(_, h)| h).collect()
 }
 
+/// Where a hit ranks: its link set's best score, then the set's first item, then its own.
+type Rank = (Reverse<i64>, usize, usize);
+
 /// The order of [`ranked`] as one key per hit, computed once rather than in every comparison.
-fn sort_keys(index: &SearchIndex, hits: Vec<Hit>) -> Vec<((Reverse<i64>, usize, usize), Hit)> {
+fn sort_keys(index: &SearchIndex, hits: Vec<Hit>) -> Vec<(Rank, Hit)> {
     let mut best: HashMap<u32, (i64, usize)> = HashMap::new();
     for h in &hits {
         if let Some(set) = index.items[h.item].link_set {

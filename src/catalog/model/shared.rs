@@ -129,6 +129,7 @@ pub fn deserialize<'de, T: Pooled, D: Deserializer<'de>>(deserializer: D) -> Res
 pub mod option {
     use super::{Arc, Deserialize, Deserializer, Pooled, Serializer};
 
+    #[allow(clippy::ref_option, reason = "serde's `with` hands the field as it is")]
     pub fn serialize<T: Pooled, S: Serializer>(
         value: &Option<Arc<T>>,
         serializer: S,
