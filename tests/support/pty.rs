@@ -102,6 +102,10 @@ impl Launch {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_privcat"));
         cmd.args(&self.args);
         cmd.env_clear();
+        // The cache folder of runs from the checkout (.cargo/config.toml), never the user's.
+        if let Some(dir) = std::env::var_os("PRIVCAT_CACHE_DIR") {
+            cmd.env("PRIVCAT_CACHE_DIR", dir);
+        }
         for (name, value) in &self.env {
             cmd.env(name, value);
         }
