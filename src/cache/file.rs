@@ -1,7 +1,6 @@
 //! One cache file: a header (magic, layout, key, length, checksum) and the payload, written through
 //! a temporary file and a rename, and read back only when every part of the header holds.
 
-use std::io::Write;
 use std::path::Path;
 
 use xxhash_rust::xxh3::xxh3_64;
@@ -16,7 +15,7 @@ const HEADER: usize = 8 + 4 + 16 + 8 + 8;
 /// The payload of the file at `path`, if it is a whole cache file for `key`; `None` for a missing,
 /// truncated, corrupt or foreign file.
 pub fn read(path: &Path, key: u128) -> Option<Vec<u8>> {
-    let mut bytes = std::fs::read(path).ok()?;
+    let mut bytes = crate::files::read_regular(path, u64::MAX).ok()?;
     let header = bytes.get(..HEADER)?;
     let (magic, rest) = header.split_at(8);
     let (layout, rest) = rest.split_at(4);
@@ -41,21 +40,17 @@ pub fn read(path: &Path, key: u128) -> Option<Vec<u8>> {
 
 /// Writes `payload` for `key` to `path`: to a temporary file in the same folder, then renamed over
 /// `path`, so that a reader sees the old file or the new one, never half of one.
-pub fn write(path: &Path, key: u128, payload: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+pub fn write(path: &Path, key: u128, payload: &[u8]) -> anyhow::Result<()> {
     let length = u64::try_from(payload.len()).unwrap_or(u64::MAX);
-    let mut header = Vec::with_capacity(HEADER);
-    header.extend_from_slice(MAGIC);
-    header.extend_from_slice(&LAYOUT.to_le_bytes());
-    header.extend_from_slice(&key.to_le_bytes());
-    header.extend_from_slice(&length.to_le_bytes());
-    header.extend_from_slice(&xxh3_64(payload).to_le_bytes());
-    file.write_all(&header)?;
-    file.write_all(payload)?;
-    file.flush()?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::files::write_atomically(path, |out| {
+        out.write_all(MAGIC)?;
+        out.write_all(&LAYOUT.to_le_bytes())?;
+        out.write_all(&key.to_le_bytes())?;
+        out.write_all(&length.to_le_bytes())?;
+        out.write_all(&xxh3_64(payload).to_le_bytes())?;
+        out.write_all(payload)?;
+        Ok(())
+    })
 }
 
 #[cfg(test)]
