@@ -1,5 +1,5 @@
-//! The cache of loaded catalogs: the checked and resolved library, its warnings and its search keys,
-//! stored in the user's cache folder under a hash of the catalog files (names and bytes) and of
+//! The cache of loaded catalogs: the checked and resolved library, its warnings, its search keys,
+//! facet values and list lines, each in a section of its own, stored in the user's cache folder under a hash of the catalog files (names and bytes) and of
 //! this build of privcat. A file that is missing, truncated, corrupt or another's is ignored and
 //! written anew; nothing read from the cache is trusted before its checksum holds.
 //!
@@ -15,7 +15,8 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::catalog::load::{load_read, read_paths};
 use crate::catalog::model::Pools;
 use crate::catalog::{Diagnostic, Library, LoadError, Report, load_builtin};
-use crate::search::SearchIndex;
+use crate::search::{FacetIndex, Listing, SearchIndex};
+use file::Stored;
 
 /// Where a cache folder is named for tests and for users who want it elsewhere.
 pub const DIR_VAR: &str = "PRIVCAT_CACHE_DIR";
@@ -67,44 +68,152 @@ impl Cache {
     }
 }
 
-/// A load's outcome, with the search keys of its library: from the cache, built at load, or
-/// built when first asked for.
+/// The sections of a cache file, in the order they are stored.
+#[derive(Debug, Clone, Copy)]
+enum Section {
+    Diagnostics,
+    Facets,
+    Listing,
+    Index,
+    Library,
+}
+
+/// How many sections a cache file has.
+const SECTIONS: usize = Section::Library as usize + 1;
+
+/// A load's outcome: the library, its warnings, and what is derived from it (search keys, facet
+/// values, list lines). From a cache file each part is decoded only when first asked for, so that a
+/// command decodes only what it uses; after a cold load each is built from the library.
 #[derive(Debug)]
 pub struct Loaded {
-    pub report: Report,
+    /// The load's warnings, or its errors when nothing loaded.
+    pub diagnostics: Vec<Diagnostic>,
     /// Whether the library was read from the cache.
     pub from_cache: bool,
+    library: OnceLock<Option<Library>>,
     index: OnceLock<SearchIndex>,
+    facets: OnceLock<FacetIndex>,
+    listing: OnceLock<Listing>,
+    /// The cache file the parts are decoded from, when the load was read from one, and its path.
+    stored: Option<(Stored, PathBuf)>,
+    /// The files, loaded again should a part of the cache file not decode after all.
+    paths: Vec<PathBuf>,
 }
 
 impl Loaded {
     fn new(report: Report) -> Loaded {
         Loaded {
-            report,
+            diagnostics: report.diagnostics,
             from_cache: false,
+            library: OnceLock::from(report.library),
             index: OnceLock::new(),
+            facets: OnceLock::new(),
+            listing: OnceLock::new(),
+            stored: None,
+            paths: Vec::new(),
         }
     }
 
+    /// Whether the catalogs loaded (the library itself may not be decoded yet).
+    pub fn is_loaded(&self) -> bool {
+        self.stored.is_some() || self.library.get().is_some_and(Option::is_some)
+    }
+
+    /// Whether the library was to come from a cache file and neither it nor the files gave one.
+    pub fn lost(&self) -> bool {
+        self.stored.is_some() && matches!(self.library.get(), Some(None))
+    }
+
     pub fn library(&self) -> Option<&Library> {
-        self.report.library.as_ref()
+        self.library
+            .get_or_init(|| {
+                self.stored_part(Section::Library, decode_library)
+                    .or_else(|| load_read_paths(&self.paths).library)
+            })
+            .as_ref()
     }
 
     /// The search keys of the library (empty when nothing loaded).
     pub fn index(&self) -> &SearchIndex {
-        self.index
-            .get_or_init(|| self.library().map(SearchIndex::build).unwrap_or_default())
+        self.index.get_or_init(|| {
+            self.stored_part(Section::Index, |b| postcard::from_bytes(b).ok())
+                .unwrap_or_else(|| self.library().map(SearchIndex::build).unwrap_or_default())
+        })
+    }
+
+    /// Every facet's values and every item's values.
+    pub fn facets(&self) -> &FacetIndex {
+        self.facets.get_or_init(|| {
+            self.stored_part(Section::Facets, |b| postcard::from_bytes(b).ok())
+                .unwrap_or_else(|| self.library().map(FacetIndex::build).unwrap_or_default())
+        })
+    }
+
+    /// What a list line shows of each item.
+    pub fn listing(&self) -> &Listing {
+        self.listing.get_or_init(|| {
+            self.stored_part(Section::Listing, |b| postcard::from_bytes(b).ok())
+                .unwrap_or_else(|| self.library().map(Listing::build).unwrap_or_default())
+        })
+    }
+
+    /// The search keys, facet values and list lines, decoded side by side: what `search` prints
+    /// from, without the library.
+    pub fn for_listing(&self) -> (&SearchIndex, &FacetIndex, &Listing) {
+        std::thread::scope(|scope| {
+            let index = scope.spawn(|| {
+                self.index();
+            });
+            self.facets();
+            self.listing();
+            let _ = index.join();
+        });
+        (self.index(), self.facets(), self.listing())
+    }
+
+    /// A part of the cache file, decoded; `None` without a cache file or when the part does not
+    /// hold.
+    /// A part that does not hold removes the file, so that the next load writes it anew.
+    fn stored_part<T>(&self, section: Section, decode: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
+        let (stored, path) = self.stored.as_ref()?;
+        let part = stored.section(section as usize).and_then(|bytes| decode(&bytes));
+        if part.is_none() {
+            let _ = std::fs::remove_file(path);
+        }
+        part
     }
 
     /// The library, its search keys and its warnings; or every error.
     pub fn into_result(self) -> Result<(Library, SearchIndex, Vec<Diagnostic>), LoadError> {
+        std::thread::scope(|scope| {
+            let index = scope.spawn(|| {
+                self.index();
+            });
+            self.library();
+            let _ = index.join();
+        });
         self.index();
-        let Loaded { report, index, .. } = self;
+        let Loaded {
+            diagnostics,
+            library,
+            index,
+            ..
+        } = self;
         let index = index.into_inner().unwrap_or_default();
+        let report = Report {
+            library: library.into_inner().flatten(),
+            diagnostics,
+        };
         report
             .into_result()
             .map(|(library, warnings)| (library, index, warnings))
     }
+}
+
+/// Reads and loads catalog files.
+fn load_read_paths(paths: &[PathBuf]) -> Report {
+    let (inputs, unread) = read_paths(paths);
+    load_read(inputs, unread)
 }
 
 /// Loads the catalogs `paths` name (the built-in one when none), through `cache`.
@@ -118,13 +227,13 @@ pub fn load(paths: &[PathBuf], cache: &Cache) -> Loaded {
     let path = cache
         .path(key)
         .filter(|_| unread.is_empty() && size >= cache.from);
-    if let Some(loaded) = path.as_deref().and_then(|p| read(p, key)) {
+    if let Some(loaded) = path.as_deref().and_then(|p| read(p, key, paths)) {
         return loaded;
     }
     let loaded = Loaded::new(load_read(inputs, unread));
     if let (Some(path), Some(library)) = (path, loaded.library()) {
         // A cache that cannot be written only makes the next load slower.
-        let _ = write(&path, key, library, &loaded.report.diagnostics, loaded.index());
+        let _ = write(&path, key, library, &loaded);
     }
     loaded
 }
@@ -145,62 +254,53 @@ pub fn key(inputs: &[(String, Vec<u8>)]) -> u128 {
     hasher.digest128()
 }
 
-/// The library stored at `path`, if the file is whole and decodes. The search keys are decoded
-/// on another thread meanwhile.
-fn read(path: &Path, key: u128) -> Option<Loaded> {
-    let bytes = file::read(path, key)?;
-    let (split, rest) = postcard::take_from_bytes::<u64>(&bytes).ok()?;
-    let (front, keys) = rest.split_at_checked(usize::try_from(split).ok()?)?;
-    let (index, library) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| postcard::from_bytes::<SearchIndex>(keys).ok());
-        let library = decode_library(front);
-        (index.join().ok().flatten(), library)
-    });
-    let (library, diagnostics) = library?;
+/// The load stored at `path`, if the file is whole and its warnings decode; the other parts are
+/// decoded when first asked for.
+fn read(path: &Path, key: u128, paths: &[PathBuf]) -> Option<Loaded> {
+    let stored = Stored::open(path, key, SECTIONS)?;
+    let diagnostics = postcard::from_bytes(&stored.section(Section::Diagnostics as usize)?).ok()?;
     // The most recently used files are the ones kept.
     let _ = std::fs::File::options()
         .append(true)
         .open(path)
         .and_then(|f| f.set_modified(std::time::SystemTime::now()));
     Some(Loaded {
-        report: Report {
-            library: Some(library),
-            diagnostics,
-        },
+        diagnostics,
         from_cache: true,
-        index: OnceLock::from(index?),
+        library: OnceLock::new(),
+        index: OnceLock::new(),
+        facets: OnceLock::new(),
+        listing: OnceLock::new(),
+        stored: Some((stored, path.to_owned())),
+        paths: paths.to_vec(),
     })
 }
 
-/// The library and its warnings, after the values they share.
-fn decode_library(bytes: &[u8]) -> Option<(Library, Vec<Diagnostic>)> {
+/// The library, after the values it shares.
+fn decode_library(bytes: &[u8]) -> Option<Library> {
     let (pools, rest) = postcard::take_from_bytes::<Pools>(bytes).ok()?;
-    let (library, rest) = pools
-        .restore(|| postcard::take_from_bytes::<Library>(rest))
-        .ok()?;
-    let diagnostics = postcard::from_bytes::<Vec<Diagnostic>>(rest).ok()?;
-    Some((library, diagnostics))
+    pools.restore(|| postcard::from_bytes::<Library>(rest)).ok()
 }
 
-/// Stores a library, its warnings and its search keys at `path`, then drops the least recently
-/// used files beyond the few kept.
-fn write(
-    path: &Path,
-    key: u128,
-    library: &Library,
-    diagnostics: &[Diagnostic],
-    index: &SearchIndex,
-) -> anyhow::Result<()> {
-    let (library, pools) = Pools::store(|| postcard::to_stdvec(library));
-    let mut front = postcard::to_stdvec(&pools)?;
-    front.extend(library?);
-    front.extend(postcard::to_stdvec(diagnostics)?);
-    let mut payload = postcard::to_stdvec(&u64::try_from(front.len())?)?;
-    payload.extend(front);
-    payload.extend(postcard::to_stdvec(index)?);
+/// Stores a load at `path`, each part in its section, then drops the least recently used files
+/// beyond the few kept.
+fn write(path: &Path, key: u128, library: &Library, loaded: &Loaded) -> anyhow::Result<()> {
+    let (stored, pools) = Pools::store(|| postcard::to_stdvec(library));
+    let mut library = postcard::to_stdvec(&pools)?;
+    library.extend(stored?);
+    let diagnostics = postcard::to_stdvec(&loaded.diagnostics)?;
+    let facets = postcard::to_stdvec(loaded.facets())?;
+    let listing = postcard::to_stdvec(loaded.listing())?;
+    let index = postcard::to_stdvec(loaded.index())?;
+    let mut sections: [&[u8]; SECTIONS] = [&[]; SECTIONS];
+    sections[Section::Diagnostics as usize] = &diagnostics;
+    sections[Section::Facets as usize] = &facets;
+    sections[Section::Listing as usize] = &listing;
+    sections[Section::Index as usize] = &index;
+    sections[Section::Library as usize] = &library;
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     create_private_dir(dir)?;
-    file::write(path, key, &payload)?;
+    file::write(path, key, &sections)?;
     prune(dir);
     Ok(())
 }

@@ -33,10 +33,10 @@ pub fn cache(global: &GlobalArgs) -> Cache {
 /// (those of a cached load too); `None` means the command must stop.
 pub fn load_or_report(global: &GlobalArgs, err: &mut dyn Write) -> Result<Option<Loaded>> {
     let loaded = cache::load(&global.catalog, &cache(global));
-    for d in &loaded.report.diagnostics {
+    for d in &loaded.diagnostics {
         writeln!(err, "privcat: {}", crate::cli::output::visible(&d.to_string()))?;
     }
-    Ok(loaded.library().is_some().then_some(loaded))
+    Ok(loaded.is_loaded().then_some(loaded))
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
+use crate::cache::Loaded;
 use crate::catalog::Library;
 use crate::cli::args::{ExportFormat, ExportStyle, FilterArgs, Layout};
 use crate::cli::output::visible;
@@ -18,7 +19,7 @@ use crate::scenario::Scenario;
 use crate::text::Lang;
 
 pub fn export(
-    library: &Library,
+    loaded: &Loaded,
     (format, style): (ExportFormat, ExportStyle),
     args: &FilterArgs,
     output: Option<&Path>,
@@ -31,10 +32,13 @@ pub fn export(
             return Ok(EXIT_ERROR);
         }
     };
-    let Some(selection) = Selection::new(library, args, ctx)? else {
+    let Some(library) = loaded.library() else {
         return Ok(EXIT_ERROR);
     };
-    let selected = selection.items(library);
+    let Some(selection) = Selection::new(loaded, args, ctx)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let selected = selection.items(library.items.len());
     let settings = ExportContext {
         lang: ctx.lang,
         scenario: ctx.scenario.clone(),

@@ -118,15 +118,30 @@ pub fn scenario_refusal(reason: &str) -> String {
     format!("--scenario: {}", output::visible(reason))
 }
 
+/// Runs a command on loaded catalogs; the library is decoded only where the command needs it.
 fn with_library(command: Command, loaded: &Loaded, ctx: &mut Context) -> Result<i32> {
-    let Some(library) = loaded.library() else {
+    let status = run_loaded(command, loaded, ctx)?;
+    if loaded.lost() {
+        writeln!(
+            ctx.err,
+            "privcat: the cache file could not be read and the catalogs no longer load; run the command again to see why"
+        )?;
         return Ok(EXIT_ERROR);
-    };
-    match checked_scenario(ctx.global, library) {
-        Ok(s) => ctx.scenario = s,
-        Err(refusal) => {
-            writeln!(ctx.err, "privcat: {refusal}")?;
+    }
+    Ok(status)
+}
+
+fn run_loaded(command: Command, loaded: &Loaded, ctx: &mut Context) -> Result<i32> {
+    if ctx.global.scenario.is_some() {
+        let Some(library) = loaded.library() else {
             return Ok(EXIT_ERROR);
+        };
+        match checked_scenario(ctx.global, library) {
+            Ok(s) => ctx.scenario = s,
+            Err(refusal) => {
+                writeln!(ctx.err, "privcat: {refusal}")?;
+                return Ok(EXIT_ERROR);
+            }
         }
     }
     match command {
@@ -138,15 +153,19 @@ fn with_library(command: Command, loaded: &Loaded, ctx: &mut Context) -> Result<
         } => query::search(loaded, &query, &filter, limit, format, ctx),
         Command::Show { id, format } => query::show(loaded, &id, format, ctx),
         Command::Answer { query } => query::answer(loaded, &query, ctx),
-        Command::List { filter, format } => query::list(library, &filter, format, ctx),
+        Command::List { filter, format } => query::list(loaded, &filter, format, ctx),
         Command::Export {
             format,
             style,
             filter,
             output,
-        } => export::export(library, (format, style), &filter, output.as_deref(), ctx),
-        Command::Catalogs => commands::catalogs(library, ctx),
-        Command::Scenario => commands::scenario(library, ctx),
+        } => export::export(loaded, (format, style), &filter, output.as_deref(), ctx),
+        Command::Catalogs => loaded
+            .library()
+            .map_or(Ok(EXIT_ERROR), |library| commands::catalogs(library, ctx)),
+        Command::Scenario => loaded
+            .library()
+            .map_or(Ok(EXIT_ERROR), |library| commands::scenario(library, ctx)),
         Command::Validate { .. }
         | Command::Coverage { .. }
         | Command::Import { .. }

@@ -15,31 +15,39 @@ use crate::describe::answer::answer as answer_text;
 use crate::describe::detail::detail;
 use crate::export::json;
 use crate::scenario::{Scenario, evaluate};
-use crate::search::{self, Confidence, Doubt, FacetIndex, Filter, Hit, Overrides, Query, Row, SearchIndex};
-use crate::text::Lang;
+use crate::search::{
+    self, Confidence, Doubt, FacetIndex, Filter, Hit, Listing, Overrides, Query, Row, SearchIndex,
+};
 use crate::width::{pad, wrap};
 
 /// Which items a command looks at: the facet flags given, with the categories items count as in
 /// the `--scenario`.
-pub struct Selection {
-    facets: FacetIndex,
+pub struct Selection<'a> {
+    facets: &'a FacetIndex,
     filter: Filter,
     /// The category value each item counts as in the scenario; empty without one.
     categories: Vec<Option<u32>>,
 }
 
-impl Selection {
-    /// Every item; an unknown id in the flags is explained on stderr and gives `None`.
-    pub fn new(library: &Library, args: &FilterArgs, ctx: &mut Context) -> Result<Option<Selection>> {
-        let facets = FacetIndex::build(library);
-        let Some(filter) = filter_from(&facets, args, ctx.err)? else {
+impl<'a> Selection<'a> {
+    /// Every item; an unknown id in the flags is explained on stderr and gives `None`. The library
+    /// is decoded only for a scenario.
+    pub fn new(loaded: &'a Loaded, args: &FilterArgs, ctx: &mut Context) -> Result<Option<Selection<'a>>> {
+        let facets = loaded.facets();
+        let Some(filter) = filter_from(facets, args, ctx.err)? else {
             return Ok(None);
         };
-        let categories = if ctx.scenario.is_empty() {
-            Vec::new()
+        let library = if ctx.scenario.is_empty() {
+            None
         } else {
-            let verdicts = (0..library.items.len()).map(|i| evaluate(library, i, &ctx.scenario).category);
-            facets.category_values(library, verdicts)
+            loaded.library()
+        };
+        let categories = match library {
+            Some(library) => {
+                let verdicts = (0..library.items.len()).map(|i| evaluate(library, i, &ctx.scenario).category);
+                facets.category_values(library, verdicts)
+            }
+            None => Vec::new(),
         };
         Ok(Some(Selection {
             facets,
@@ -49,9 +57,9 @@ impl Selection {
     }
 
     /// Every item, unfiltered.
-    pub fn all(library: &Library) -> Selection {
+    pub fn all(facets: &'a FacetIndex) -> Selection<'a> {
         Selection {
-            facets: FacetIndex::build(library),
+            facets,
             filter: Filter::default(),
             categories: Vec::new(),
         }
@@ -66,15 +74,13 @@ impl Selection {
     /// The ranked hits for `query` that pass the filter.
     pub fn ranked(&self, index: &SearchIndex, query: &str) -> Vec<Hit> {
         let hits = search::matches(index, &Query::parse(query));
-        search::apply(&self.facets, &hits, &self.filter, self.overrides())
+        search::apply(self.facets, &hits, &self.filter, self.overrides())
     }
 
-    /// Every item that passes the filter, in document order.
-    pub fn items(&self, library: &Library) -> Vec<usize> {
-        let all: Vec<Hit> = (0..library.items.len())
-            .map(|item| Hit { item, score: 0 })
-            .collect();
-        search::apply(&self.facets, &all, &self.filter, self.overrides())
+    /// Every one of `count` items that passes the filter, in document order.
+    pub fn items(&self, count: usize) -> Vec<usize> {
+        let all: Vec<Hit> = (0..count).map(|item| Hit { item, score: 0 }).collect();
+        search::apply(self.facets, &all, &self.filter, self.overrides())
             .into_iter()
             .map(|h| h.item)
             .collect()
@@ -108,19 +114,8 @@ fn filter_from(facets: &FacetIndex, args: &FilterArgs, err: &mut dyn Write) -> R
     Ok(Some(filter))
 }
 
-/// "Identified data › Hardware inventory information".
-fn place(library: &Library, item: usize, lang: Lang) -> String {
-    let it = &library.items[item];
-    let parent = library
-        .category_of(it)
-        .map_or_else(|| library.document_of(it).title.get(lang), |c| c.name.get(lang));
-    match library.group_of(it) {
-        Some(g) => format!("{parent} › {}", g.name.get(lang)),
-        None => parent.to_owned(),
-    }
-}
-
-/// `privcat search`.
+/// `privcat search`: the list lines come from the listing, so that a cached search decodes the
+/// library only for JSON or a scenario.
 pub fn search(
     loaded: &Loaded,
     query: &str,
@@ -129,15 +124,16 @@ pub fn search(
     format: TextOrJson,
     ctx: &mut Context,
 ) -> Result<i32> {
-    let Some(library) = loaded.library() else {
+    let (index, _, listing) = loaded.for_listing();
+    let Some(selection) = Selection::new(loaded, args, ctx)? else {
         return Ok(EXIT_ERROR);
     };
-    let Some(selection) = Selection::new(library, args, ctx)? else {
-        return Ok(EXIT_ERROR);
-    };
-    let mut hits = selection.ranked(loaded.index(), query);
+    let mut hits = selection.ranked(index, query);
     hits.truncate(limit.unwrap_or(usize::MAX));
     if format == TextOrJson::Json {
+        let Some(library) = loaded.library() else {
+            return Ok(EXIT_ERROR);
+        };
         let items: Vec<serde_json::Value> = hits
             .iter()
             .map(|h| {
@@ -153,12 +149,11 @@ pub fn search(
         crate::cli::output::write_json(ctx.out.raw(), &doc)?;
     } else {
         let lang = ctx.lang;
-        let shared = shared_ids(library);
-        let ids: Vec<String> = hits.iter().map(|h| shown_id(library, h.item, &shared)).collect();
+        let ids: Vec<String> = hits.iter().map(|h| listing.shown_id(h.item)).collect();
         let id_width = ids.iter().map(String::len).max().unwrap_or(0);
         let name_width = hits
             .iter()
-            .map(|h| unicode_width::UnicodeWidthStr::width(library.items[h.item].name.get(lang)))
+            .map(|h| unicode_width::UnicodeWidthStr::width(listing.name(h.item, lang)))
             .max()
             .unwrap_or(0);
         // On a terminal a long name gives way to the columns after it; elsewhere nothing is cut.
@@ -167,20 +162,14 @@ pub fn search(
             None => name_width,
         };
         for (h, id) in hits.iter().zip(&ids) {
-            let it = &library.items[h.item];
-            let condition = it
-                .conditions()
-                .next()
-                .map(|c| c.text.get(lang))
-                .unwrap_or_default();
             let line = format!(
                 "{}{}  {}  {}  {}",
-                mark(library, h.item, &ctx.scenario),
+                mark(loaded, h.item, &ctx.scenario),
                 ctx.out.paint(&pad(id, id_width), style::ID),
                 ctx.out
-                    .paint(&pad(it.name.get(lang), name_width), Style::new().bold()),
-                ctx.out.paint(&place(library, h.item, lang), style::DIM),
-                ctx.out.paint(condition, Style::new()),
+                    .paint(&pad(listing.name(h.item, lang), name_width), Style::new().bold()),
+                ctx.out.paint(&listing.place(h.item, lang), style::DIM),
+                ctx.out.paint(listing.condition(h.item, lang), Style::new()),
             );
             ctx.out.line(line.trim_end())?;
         }
@@ -222,46 +211,15 @@ fn lookup(library: &Library, text: &str) -> Lookup {
     }
 }
 
-/// `CATALOG:ID`, the name that reaches one item whatever the other catalogs hold.
-fn qualified(library: &Library, item: usize) -> String {
-    let it = &library.items[item];
-    format!("{}:{}", library.catalog_of(it).id, it.id)
-}
-
-/// The ids that more than one loaded catalog uses, so that lists can show them qualified.
-fn shared_ids(library: &Library) -> std::collections::HashSet<&str> {
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut shared = std::collections::HashSet::new();
-    for item in &library.items {
-        match seen.insert(&item.id, item.catalog) {
-            Some(catalog) if catalog != item.catalog => {
-                shared.insert(item.id.as_str());
-            }
-            _ => {}
-        }
-    }
-    shared
-}
-
-/// An item's id as lists show it: qualified when other catalogs use the same id.
-fn shown_id(library: &Library, item: usize, shared: &std::collections::HashSet<&str>) -> String {
-    let id = &library.items[item].id;
-    if shared.contains(id.as_str()) {
-        qualified(library, item)
-    } else {
-        id.clone()
-    }
-}
-
 /// Says on stderr that `id` names an item in several catalogs, and how to name each.
-fn several(library: &Library, id: &str, items: &[usize], ctx: &mut Context) -> Result<()> {
+fn several(library: &Library, listing: &Listing, id: &str, items: &[usize], ctx: &mut Context) -> Result<()> {
     writeln!(
         ctx.err,
         "privcat: the id `{}` is used by {} catalogs; name one as CATALOG:ID:",
         crate::cli::output::visible(id),
         items.len()
     )?;
-    let names: Vec<String> = items.iter().map(|&i| qualified(library, i)).collect();
+    let names: Vec<String> = items.iter().map(|&i| listing.qualified(i)).collect();
     write_candidates(library, items, &names, ctx)
 }
 
@@ -289,7 +247,7 @@ fn find_or_suggest(loaded: &Loaded, id: &str, ctx: &mut Context) -> Result<Optio
     match lookup(library, id) {
         Lookup::One(i) => return Ok(Some(i)),
         Lookup::Several(items) => {
-            several(library, id, &items, ctx)?;
+            several(library, loaded.listing(), id, &items, ctx)?;
             return Ok(None);
         }
         Lookup::Nothing => {}
@@ -304,7 +262,7 @@ fn find_or_suggest(loaded: &Loaded, id: &str, ctx: &mut Context) -> Result<Optio
     near.sort_by_key(|k| distance(k));
     near.truncate(3);
     if near.is_empty() {
-        let hits = Selection::all(library).ranked(loaded.index(), id);
+        let hits = Selection::all(loaded.facets()).ranked(loaded.index(), id);
         near = hits
             .iter()
             .take(3)
@@ -326,10 +284,13 @@ fn find_or_suggest(loaded: &Loaded, id: &str, ctx: &mut Context) -> Result<Optio
 }
 
 /// "✓ " and so on while a scenario is set; nothing otherwise.
-fn mark(library: &Library, item: usize, scenario: &Scenario) -> String {
+fn mark(loaded: &Loaded, item: usize, scenario: &Scenario) -> String {
     if scenario.is_empty() {
         return String::new();
     }
+    let Some(library) = loaded.library() else {
+        return String::new();
+    };
     let verdict = crate::scenario::evaluate(library, item, scenario);
     format!("{} ", crate::describe::outcome::mark(&verdict.outcome))
 }
@@ -404,7 +365,7 @@ pub fn answer(loaded: &Loaded, query: &str, ctx: &mut Context) -> Result<i32> {
     };
     let found = lookup(library, query);
     if let Lookup::Several(items) = &found {
-        several(library, query, items, ctx)?;
+        several(library, loaded.listing(), query, items, ctx)?;
         return Ok(EXIT_NO_MATCH);
     }
     let best = if let Lookup::One(i) = found {
@@ -427,7 +388,7 @@ pub fn answer(loaded: &Loaded, query: &str, ctx: &mut Context) -> Result<i32> {
                 return Ok(EXIT_NO_MATCH);
             }
             Confidence::Unsure { why, candidates } => {
-                unsure(library, query, why, &candidates, ctx)?;
+                unsure(library, loaded.listing(), query, why, &candidates, ctx)?;
                 return Ok(EXIT_NO_MATCH);
             }
         }
@@ -472,7 +433,14 @@ fn nothing_found(library: &Library, query: &str, ctx: &mut Context) -> Result<()
 }
 
 /// Why no answer is given for `query`: no one field clearly wins. The candidates, to ask again by id.
-fn unsure(library: &Library, query: &str, why: Doubt, candidates: &[usize], ctx: &mut Context) -> Result<()> {
+fn unsure(
+    library: &Library,
+    listing: &Listing,
+    query: &str,
+    why: Doubt,
+    candidates: &[usize],
+    ctx: &mut Context,
+) -> Result<()> {
     let shown = crate::cli::output::visible(query);
     let reason = match why {
         Doubt::Close => "several items match it about as well",
@@ -486,11 +454,10 @@ fn unsure(library: &Library, query: &str, why: Doubt, candidates: &[usize], ctx:
         return Ok(());
     }
     writeln!(ctx.err, "Candidates (answer one with `privcat answer ID`):")?;
-    let shared = shared_ids(library);
     let ids: Vec<String> = candidates
         .iter()
         .take(SHOWN_CANDIDATES)
-        .map(|&i| shown_id(library, i, &shared))
+        .map(|&i| listing.shown_id(i))
         .collect();
     write_candidates(library, candidates, &ids, ctx)?;
     if candidates.len() > SHOWN_CANDIDATES {
@@ -503,11 +470,15 @@ fn unsure(library: &Library, query: &str, why: Doubt, candidates: &[usize], ctx:
 const SHOWN_CANDIDATES: usize = 8;
 
 /// `privcat list`: document order under document, category and group headings.
-pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut Context) -> Result<i32> {
-    let Some(selection) = Selection::new(library, args, ctx)? else {
+pub fn list(loaded: &Loaded, args: &FilterArgs, format: TextOrJson, ctx: &mut Context) -> Result<i32> {
+    let Some(library) = loaded.library() else {
         return Ok(EXIT_ERROR);
     };
-    let selected = selection.items(library);
+    let Some(selection) = Selection::new(loaded, args, ctx)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let selected = selection.items(library.items.len());
+    let listing = loaded.listing();
     if format == TextOrJson::Json {
         let doc = json::Export {
             library,
@@ -518,10 +489,9 @@ pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut 
         return Ok(0);
     }
     let lang = ctx.lang;
-    let shared = shared_ids(library);
     let id_width = selected
         .iter()
-        .map(|&i| shown_id(library, i, &shared).len())
+        .map(|&i| listing.shown_id(i).len())
         .max()
         .unwrap_or(0);
     let hits: Vec<Hit> = selected.iter().map(|&item| Hit { item, score: 0 }).collect();
@@ -542,9 +512,9 @@ pub fn list(library: &Library, args: &FilterArgs, format: TextOrJson, ctx: &mut 
                 let indent = if it.group.is_some() { "    " } else { "  " };
                 let line = format!(
                     "{indent}{}{}  {}",
-                    mark(library, hit.item, &ctx.scenario),
+                    mark(loaded, hit.item, &ctx.scenario),
                     ctx.out
-                        .paint(&pad(&shown_id(library, hit.item, &shared), id_width), style::ID),
+                        .paint(&pad(&listing.shown_id(hit.item), id_width), style::ID),
                     ctx.out.paint(it.name.get(lang), Style::new())
                 );
                 line.trim_end().to_owned()

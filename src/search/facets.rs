@@ -2,6 +2,8 @@
 //! catalog). Each facet knows its values and each item's values; the filter pane, the toggle, the
 //! command-line flags and the counts all come from [`Facet`] and the [`FacetIndex`] built from it.
 
+use serde::{Deserialize, Serialize};
+
 use crate::catalog::{Catalog, FactKind, Item, Library};
 use crate::i18n::words;
 use crate::search::Hit;
@@ -137,7 +139,7 @@ fn kind_index(kind: FactKind) -> usize {
 
 /// One value of a facet: its id and the catalog that declares it first (values with the same id in
 /// several catalogs are one value).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacetValue {
     pub id: String,
     pub catalog: usize,
@@ -146,7 +148,7 @@ pub struct FacetValue {
 }
 
 /// Every facet's values and every item's values, built once per library.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct FacetIndex {
     values: [Vec<FacetValue>; FACETS],
     /// Per facet, per catalog: a local index's value.

@@ -15,6 +15,7 @@
 mod confidence;
 mod facets;
 pub(crate) mod index;
+mod listing;
 mod outline;
 mod words;
 
@@ -27,6 +28,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 pub use confidence::{Confidence, Doubt, confidence};
 pub use facets::{Counts, FACETS, Facet, FacetIndex, FacetValue, Filter, Overrides, apply, counts};
 pub use index::{Field, Key, SearchIndex, fold};
+pub use listing::Listing;
 pub use outline::Row;
 pub use words::{Meet, Topic, Word};
 use words::{is_soft, question};
