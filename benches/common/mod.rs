@@ -11,6 +11,10 @@ use privcat::app::{Action, App};
 use privcat::catalog::{Library, load_texts};
 use privcat::text::Lang;
 
+/// The allocator of the privcat binary, so that the benches time what it does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The seed of every benchmarked catalog, so that runs compare like with like.
 pub const SEED: u64 = 42;
 

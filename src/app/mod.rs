@@ -239,6 +239,9 @@ impl App {
     /// library is large and searching is deferred; the list is rebuilt when the hits are in.
     pub(crate) fn search(&mut self) {
         self.parsed = Query::parse(&self.query);
+        if let Some(note) = self.parsed.dropped_note(self.lang) {
+            self.message = Some(note);
+        }
         self.answer_topic();
         if self.deferred && self.index.len() >= DEFER_FROM {
             self.generation += 1;

@@ -532,3 +532,17 @@ fn early_hits_are_shown_while_the_search_goes_on_then_replaced() {
     assert_eq!(app.shown, all.len());
     assert!(all.len() > 1);
 }
+
+#[test]
+fn a_pasted_page_is_searched_by_its_first_words_and_the_rest_is_named() {
+    let mut app = app();
+    let words: Vec<String> = (0..40).map(|i| format!("imei{i}")).collect();
+    app.update(Action::Paste(format!("imei {}", words.join(" "))));
+    let message = app.message.clone().expect("the left-out words are named");
+    assert!(
+        message.contains("first 32 words") && message.contains("9 more"),
+        "{message}"
+    );
+    app.update(Action::ClearQuery);
+    assert_eq!(app.message, None);
+}

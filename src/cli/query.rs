@@ -124,6 +124,7 @@ pub fn search(
     format: TextOrJson,
     ctx: &mut Context,
 ) -> Result<i32> {
+    note_dropped(query, ctx)?;
     let (index, _, listing) = loaded.for_listing();
     let Some(selection) = Selection::new(loaded, args, ctx)? else {
         return Ok(EXIT_ERROR);
@@ -358,8 +359,17 @@ fn hanging_indent(line: &str) -> usize {
     }
 }
 
+/// Says on stderr when a query is longer than is searched.
+fn note_dropped(query: &str, ctx: &mut Context) -> Result<()> {
+    if let Some(note) = Query::parse(query).dropped_note(ctx.lang) {
+        writeln!(ctx.err, "privcat: {note}.")?;
+    }
+    Ok(())
+}
+
 /// `privcat answer`: the answer for an id, or for the best match of a query.
 pub fn answer(loaded: &Loaded, query: &str, ctx: &mut Context) -> Result<i32> {
+    note_dropped(query, ctx)?;
     let Some(library) = loaded.library() else {
         return Ok(EXIT_ERROR);
     };

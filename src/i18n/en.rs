@@ -26,6 +26,7 @@ pub const WORDS: Words = Words {
         help_typing: "Every letter, digit and sign types into the search, whichever pane has the focus; commands are on Ctrl, Alt, F1, the arrows, Tab, Enter and Esc.",
         more_below: "↓ {n} more: {keys}",
         language_set: "Language: English",
+        words_dropped: "Only the first {max} words are searched; {n} more were left out",
         clear_filters_hint: "clear",
         loading: "Loading catalogs",
         document: "Document",

@@ -55,6 +55,8 @@ pub struct Ui {
     /// `{n}` lines below, `{keys}` that scroll to them.
     pub more_below: &'static str,
     pub language_set: &'static str,
+    /// A query longer than is searched: `{max}` and `{n}` (the words left out).
+    pub words_dropped: &'static str,
     pub clear_filters_hint: &'static str,
     pub loading: &'static str,
     pub document: &'static str,

@@ -26,6 +26,7 @@ pub const WORDS: Words = Words {
         help_typing: "Varje bokstav, siffra och tecken skrivs i sökningen, vilken ruta som än är aktiv; kommandon ligger på Ctrl, Alt, F1, pilarna, Tab, Enter och Esc.",
         more_below: "↓ {n} till: {keys}",
         language_set: "Språk: svenska",
+        words_dropped: "Bara de första {max} orden söks; {n} till lämnades utanför",
         clear_filters_hint: "rensa",
         loading: "Läser in kataloger",
         document: "Dokument",

@@ -1,7 +1,5 @@
 //! Whether a search clearly selects one field: the test before anything answers in a document's name.
 
-use std::collections::HashMap;
-
 use super::{Hit, Meet, Place, Query, SearchIndex, explain};
 
 /// How many of the best fields a weak result names: beyond them lie ever weaker matches.
@@ -53,21 +51,21 @@ pub fn confidence(index: &SearchIndex, query: &Query, hits: &[Hit]) -> Confidenc
             candidates: Vec::new(),
         };
     }
-    // One entry per field, with the field's best score.
-    let mut fields: Vec<((bool, usize), usize, i64)> = Vec::new();
-    let mut at: HashMap<(bool, usize), usize> = HashMap::new();
-    for h in hits {
-        let f = field(index, h.item);
-        if let Some(&i) = at.get(&f) {
-            fields[i].2 = fields[i].2.max(h.score);
-        } else {
-            at.insert(f, fields.len());
-            fields.push((f, h.item, h.score));
+    // One entry per field (its first listing and its best score). Ranked hits come field by
+    // field, best field first, so the walk stops at the first field neither close nor among the
+    // first few.
+    let mut fields: Vec<(usize, i64)> = Vec::new();
+    for run in hits.chunk_by(|a, b| field(index, a.item) == field(index, b.item)) {
+        let score = run.iter().map(|h| h.score).max().unwrap_or(0);
+        let best = fields.first().map_or(score, |f| f.1);
+        if fields.len() >= WEAK_CANDIDATES && score * 100 < best * CLOSE_PERCENT {
+            break;
         }
+        fields.push((run[0].item, score));
     }
-    let best = fields[0].2;
+    let best = fields[0].1;
     let is_close = |score: i64| score * 100 >= best * CLOSE_PERCENT;
-    let close = fields.iter().filter(|f| is_close(f.2)).count();
+    let close = fields.iter().filter(|f| is_close(f.1)).count();
     // A query only of words that say where the data is ("iphone", "phone") names no field.
     let only_where = query.only_where();
     let weak = only_where
@@ -89,8 +87,8 @@ pub fn confidence(index: &SearchIndex, query: &Query, hits: &[Hit]) -> Confidenc
         return Confidence::Clear;
     };
     let candidates: Vec<usize> = match why {
-        Doubt::Close => fields.iter().filter(|f| is_close(f.2)).map(|f| f.1).collect(),
-        Doubt::Weak | Doubt::Vague => fields.iter().take(WEAK_CANDIDATES).map(|f| f.1).collect(),
+        Doubt::Close => fields.iter().filter(|f| is_close(f.1)).map(|f| f.0).collect(),
+        Doubt::Weak | Doubt::Vague => fields.iter().take(WEAK_CANDIDATES).map(|f| f.0).collect(),
     };
     Confidence::Unsure { why, candidates }
 }

@@ -33,10 +33,16 @@ pub use outline::Row;
 pub use words::{Meet, Topic, Word};
 use words::{is_soft, question};
 
-/// A parsed query: its words, stop words dropped.
+/// The most words a query searches for: each word is met against the whole vocabulary, so a pasted
+/// page would make every keystroke slow.
+pub const MAX_WORDS: usize = 32;
+
+/// A parsed query: its words, stop words dropped, at most [`MAX_WORDS`] of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     words: Vec<Word>,
+    /// How many words beyond [`MAX_WORDS`] were left out.
+    dropped: usize,
     /// Per word: whether an item may lack it (it only says where the data is, and the query has
     /// other words).
     soft: Vec<bool>,
@@ -47,11 +53,13 @@ pub struct Query {
 impl Query {
     pub fn parse(text: &str) -> Query {
         let q = question(text);
-        let words: Vec<Word> = q.words.iter().map(|w| Word::new(w)).collect();
+        let dropped = q.words.len().saturating_sub(MAX_WORDS);
+        let words: Vec<Word> = q.words.iter().take(MAX_WORDS).map(|w| Word::new(w)).collect();
         let any_firm = words.iter().any(|w| !is_soft(&w.text));
         let soft = words.iter().map(|w| any_firm && is_soft(&w.text)).collect();
         Query {
             words,
+            dropped,
             soft,
             topic: q.topic,
             names_field: q.names_field,
@@ -82,6 +90,21 @@ impl Query {
     pub fn words(&self) -> &[Word] {
         &self.words
     }
+
+    /// How many words were left out, beyond [`MAX_WORDS`].
+    pub fn dropped(&self) -> usize {
+        self.dropped
+    }
+
+    /// The sentence saying that words were left out, in `lang`; `None` when none were.
+    pub fn dropped_note(&self, lang: crate::text::Lang) -> Option<String> {
+        (self.dropped > 0).then(|| {
+            crate::i18n::fill(
+                crate::i18n::words(lang).ui.words_dropped,
+                &[("max", &MAX_WORDS.to_string()), ("n", &self.dropped.to_string())],
+            )
+        })
+    }
 }
 
 /// An item that matched, with its score (0 for every item when the query is empty).
@@ -109,19 +132,27 @@ pub enum Place {
 /// The points of a meet by where it is; [`Meet`] orders the columns. A start counts more the more
 /// of the word it is.
 fn points(place: Place, (meet, share): (Meet, u8)) -> i64 {
-    let row: [i64; 4] = match place {
-        Place::Name => [40, 45, 70, 100],
-        Place::Group => [20, 22, 35, 50],
-        Place::Hidden => [10, 12, 20, 30],
-        Place::Scattered | Place::Skipped => [0; 4],
-    };
-    let full = row[meet as usize];
+    let full = row(place)[meet as usize];
     if meet == Meet::Prefix {
         full * (6000 + 40 * i64::from(share)) / 10_000
     } else {
         full
     }
 }
+
+/// The points of each [`Meet`] in `place`, weakest first.
+const fn row(place: Place) -> [i64; 4] {
+    match place {
+        Place::Name => [40, 45, 70, 100],
+        Place::Group => [20, 22, 35, 50],
+        Place::Hidden => [10, 12, 20, 30],
+        Place::Scattered | Place::Skipped => [0; 4],
+    }
+}
+
+/// The most a word met in hidden text scores: a name or group meet worth this much makes the
+/// description not worth reading.
+const HIDDEN_BEST: i64 = row(Place::Hidden)[Meet::Whole as usize];
 
 /// What a listing with aliases adds: the catalog chose it to answer everyday words.
 const CURATED: i64 = 2;
@@ -152,6 +183,10 @@ fn grade(w: &Word, v: &Word) -> Graded {
 /// How each query word meets each word of the vocabulary, computed once per query.
 struct Prepared {
     meets: Vec<Vec<Graded>>,
+    /// Per query word: its best meet in each group's name and each category's name, which many
+    /// items share.
+    groups: Vec<Vec<Graded>>,
+    categories: Vec<Vec<Graded>>,
     /// Per query word: whether it meets any word at all. Only a word that meets none is tried
     /// letter by letter, as a typo beyond one letter; otherwise letters in order would only add noise.
     meets_some: Vec<bool>,
@@ -165,7 +200,29 @@ impl Prepared {
             .map(|w| index.vocab.iter().map(|v| grade(w, v)).collect())
             .collect();
         let meets_some = meets.iter().map(|m| m.iter().any(Option::is_some)).collect();
-        Prepared { meets, meets_some }
+        Prepared::with_shared(index, meets, meets_some)
+    }
+
+    /// Adds the best meets in group and category names.
+    fn with_shared(index: &SearchIndex, meets: Vec<Vec<Graded>>, meets_some: Vec<bool>) -> Prepared {
+        let best = |names: &[Box<[u32]>]| -> Vec<Vec<Graded>> {
+            meets
+                .iter()
+                .map(|m| {
+                    names
+                        .iter()
+                        .map(|ids| ids.iter().filter_map(|&t| m[t as usize]).max())
+                        .collect()
+                })
+                .collect()
+        };
+        let (groups, categories) = (best(&index.groups), best(&index.categories));
+        Prepared {
+            meets,
+            groups,
+            categories,
+            meets_some,
+        }
     }
 
     /// As [`Prepared::new`], but graded only on the words of `item` (and the whole vocabulary only
@@ -196,7 +253,7 @@ impl Prepared {
             meets.push(graded);
             meets_some.push(some);
         }
-        Prepared { meets, meets_some }
+        Prepared::with_shared(index, meets, meets_some)
     }
 
     fn best(&self, word: usize, ids: &[u32]) -> Graded {
@@ -230,13 +287,18 @@ fn match_item(
     for (w, word) in query.words.iter().enumerate() {
         let soft = query.soft[w];
         let name = keys.phrases.iter().filter_map(|p| prepared.best(w, p)).max();
-        let group = keys
-            .group
-            .and_then(|g| prepared.best(w, &index.groups[g as usize]));
-        let hidden = prepared.best(w, &keys.description).max(
-            keys.category
-                .and_then(|k| prepared.best(w, &index.categories[k as usize])),
-        );
+        let group = keys.group.and_then(|g| prepared.groups[w][g as usize]);
+        let shown = [(Place::Name, name), (Place::Group, group)]
+            .into_iter()
+            .filter_map(|(place, graded)| graded.map(|g| points(place, g)))
+            .max();
+        // Hidden text cannot beat a shown meet worth as much; most descriptions are never read.
+        let hidden = if shown.is_some_and(|p| p >= HIDDEN_BEST) {
+            None
+        } else {
+            let category = keys.category.and_then(|k| prepared.categories[w][k as usize]);
+            prepared.best(w, &keys.description).max(category)
+        };
         let best = [
             (Place::Name, name),
             (Place::Group, group),

@@ -159,3 +159,27 @@ fn a_huge_description_adds_a_bounded_number_of_words() {
         "a word past the bound is not searched"
     );
 }
+
+#[test]
+fn a_query_searches_its_first_words_and_says_how_many_it_left_out() {
+    let filler: Vec<String> = (0..MAX_WORDS + 7).map(|i| format!("qqzx{i}")).collect();
+    let long = format!("imei {}", filler.join(" "));
+    let query = Query::parse(&long);
+    assert_eq!(query.words().len(), MAX_WORDS);
+    assert_eq!(query.dropped(), 8);
+    assert_eq!(query.words()[0].text, "imei");
+    let note = query.dropped_note(crate::text::Lang::En).unwrap();
+    assert!(
+        note.contains("first 32 words") && note.contains("8 more"),
+        "{note}"
+    );
+    assert_eq!(
+        Query::parse("imei nummer").dropped_note(crate::text::Lang::En),
+        None
+    );
+    assert_eq!(
+        query.words()[MAX_WORDS - 1].text,
+        "qqzx30",
+        "the first words are kept"
+    );
+}
