@@ -190,6 +190,15 @@ impl FacetIndex {
         index
     }
 
+    /// How many items it holds the values of.
+    pub fn len(&self) -> usize {
+        self.offsets[0].len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The facet's values, in the order they are first declared.
     pub fn values(&self, facet: Facet) -> &[FacetValue] {
         &self.values[facet as usize]
@@ -402,11 +411,23 @@ pub fn counts(index: &FacetIndex, hits: &[Hit], filter: &Filter, overrides: Over
         counts.by_value[facet as usize] = vec![0; index.values(facet).len()];
     }
     let chosen: Vec<Facet> = filter.chosen().map(|(f, _)| f).collect();
-    for hit in hits {
+    // Counting does not depend on rank: items in document order read the per-item arrays in
+    // order, not at random.
+    let mut hit = vec![false; index.len()];
+    for h in hits {
+        if let Some(marked) = hit.get_mut(h.item) {
+            *marked = true;
+        }
+    }
+    let items = hit
+        .iter()
+        .enumerate()
+        .filter_map(|(item, &marked)| marked.then_some(item));
+    for item in items {
         let mut failing = chosen
             .iter()
             .copied()
-            .filter(|&f| !passes(index, filter, f, hit.item, overrides));
+            .filter(|&f| !passes(index, filter, f, item, overrides));
         let one;
         let counted: &[Facet] = match (failing.next(), failing.next()) {
             (None, _) => &Facet::ALL,
@@ -419,7 +440,7 @@ pub fn counts(index: &FacetIndex, hits: &[Hit], filter: &Filter, overrides: Over
         for &facet in counted {
             let f = facet as usize;
             counts.all[f] += 1;
-            for &v in values_of(index, facet, hit.item, overrides) {
+            for &v in values_of(index, facet, item, overrides) {
                 counts.by_value[f][v as usize] += 1;
             }
         }

@@ -20,7 +20,6 @@ mod outline;
 mod words;
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -390,10 +389,16 @@ type Rank = (Reverse<i64>, usize, usize);
 
 /// The order of [`ranked`] as one key per hit, computed once rather than in every comparison.
 fn sort_keys(index: &SearchIndex, hits: Vec<Hit>) -> Vec<(Rank, Hit)> {
-    let mut best: HashMap<u32, (i64, usize)> = HashMap::new();
+    let sets = hits
+        .iter()
+        .filter_map(|h| index.items[h.item].link_set)
+        .max()
+        .map_or(0, |s| s as usize + 1);
+    // Per link set: its best score and first item.
+    let mut best: Vec<(i64, usize)> = vec![(i64::MIN, usize::MAX); sets];
     for h in &hits {
         if let Some(set) = index.items[h.item].link_set {
-            let b = best.entry(set).or_insert((h.score, h.item));
+            let b = &mut best[set as usize];
             *b = (b.0.max(h.score), b.1.min(h.item));
         }
     }
@@ -401,7 +406,7 @@ fn sort_keys(index: &SearchIndex, hits: Vec<Hit>) -> Vec<(Rank, Hit)> {
         .map(|h| {
             let key = match index.items[h.item].link_set {
                 Some(set) => {
-                    let (score, first) = best[&set];
+                    let (score, first) = best[set as usize];
                     (Reverse(score), first, h.item)
                 }
                 None => (Reverse(h.score), h.item, h.item),
