@@ -95,6 +95,24 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 /// The file gets the permission bits of the file it replaces, or for a new file those the umask
 /// leaves of 0666, as any program creating a file gives it.
 pub fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    write_atomically_with(path, Durability::Synced, fill)
+}
+
+/// Whether a written file is synced to disk before it is renamed into place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// It survives a crash whole: what a user writes.
+    Synced,
+    /// A crash may cut it short: for a file that is checked whole when read.
+    Checked,
+}
+
+/// [`write_atomically`], synced to disk or not.
+pub fn write_atomically_with(
+    path: &Path,
+    durability: Durability,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let existing = match std::fs::metadata(path) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
@@ -129,7 +147,9 @@ pub fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result
     if let Some(meta) = existing {
         temp.as_file().set_permissions(kept_permissions(&meta))?;
     }
-    temp.as_file().sync_all()?;
+    if durability == Durability::Synced {
+        temp.as_file().sync_all()?;
+    }
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

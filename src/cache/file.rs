@@ -9,6 +9,8 @@ use std::sync::Mutex;
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::files::Durability;
+
 /// What every cache file starts with.
 const MAGIC: &[u8; 8] = b"PRIVCAT\x1a";
 /// The layout of the header; a file of another layout is not read.
@@ -121,7 +123,8 @@ pub fn write(path: &Path, key: u128, sections: &[&[u8]]) -> anyhow::Result<()> {
     }
     let checksum = xxh3_64(&header);
     header.extend_from_slice(&checksum.to_le_bytes());
-    crate::files::write_atomically(path, |out| {
+    // Not synced to disk: a file a crash cuts short fails its checks and is written anew.
+    crate::files::write_atomically_with(path, Durability::Checked, |out| {
         out.write_all(&header)?;
         for section in sections {
             out.write_all(section)?;

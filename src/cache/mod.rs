@@ -285,13 +285,21 @@ fn decode_library(bytes: &[u8]) -> Option<Library> {
 /// Stores a load at `path`, each part in its section, then drops the least recently used files
 /// beyond the few kept.
 fn write(path: &Path, key: u128, library: &Library, loaded: &Loaded) -> anyhow::Result<()> {
-    let (stored, pools) = Pools::store(|| postcard::to_stdvec(library));
-    let mut library = postcard::to_stdvec(&pools)?;
-    library.extend(stored?);
+    // The search keys are built and stored on one core while the rest is stored on the other.
+    let (index, library, facets, listing) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| postcard::to_stdvec(loaded.index()));
+        let (stored, pools) = Pools::store(|| postcard::to_stdvec(library));
+        let library = postcard::to_stdvec(&pools).and_then(|mut pools| {
+            pools.extend(stored?);
+            Ok(pools)
+        });
+        let facets = postcard::to_stdvec(loaded.facets());
+        let listing = postcard::to_stdvec(loaded.listing());
+        let index = index.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (index, library, facets, listing)
+    });
+    let (index, library, facets, listing) = (index?, library?, facets?, listing?);
     let diagnostics = postcard::to_stdvec(&loaded.diagnostics)?;
-    let facets = postcard::to_stdvec(loaded.facets())?;
-    let listing = postcard::to_stdvec(loaded.listing())?;
-    let index = postcard::to_stdvec(loaded.index())?;
     let mut sections: [&[u8]; SECTIONS] = [&[]; SECTIONS];
     sections[Section::Diagnostics as usize] = &diagnostics;
     sections[Section::Facets as usize] = &facets;
