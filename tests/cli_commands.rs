@@ -1715,3 +1715,27 @@ fn the_category_flag_follows_the_scenario_as_the_explorer_does() {
         "linked device data counts as identified"
     );
 }
+
+#[test]
+fn a_long_query_is_searched_by_its_first_32_words_and_says_so() {
+    // IMEI among the first words, then words that say where the data is, which need not meet.
+    let mut words = vec!["imei".to_owned()];
+    words.extend((0..39).map(|_| "iphone".to_owned()));
+    let query = words.join(" ");
+    let run = privcat(&["search", "--limit", "1", "--", &query]);
+    assert!(run.ok().starts_with("imei "), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("Only the first 32 words are searched; 8 more were left out"),
+        "{}",
+        run.stderr
+    );
+    let swedish = privcat(&["answer", "--lang", "sv", "--", &query]);
+    assert!(
+        swedish.stderr.contains("Bara de första 32 orden söks; 8 till"),
+        "{}",
+        swedish.stderr
+    );
+    let short = privcat(&["search", "--limit", "1", "imei"]);
+    assert!(!short.stderr.contains("32"), "{}", short.stderr);
+}
