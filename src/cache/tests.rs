@@ -170,7 +170,7 @@ fn a_cached_search_decodes_no_library() {
     assert_eq!(hits.first().map(|h| h.item), Some(imei));
     assert_eq!(listing.shown_id(imei), "imei");
     assert!(
-        warm.library.get().is_none(),
+        !warm.library_decoded(),
         "the library is decoded only when asked for"
     );
     assert!(warm.library().is_some());

@@ -1,0 +1,189 @@
+//! A load's outcome, whole or in a cache file's sections decoded as they are first used.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use super::file::Stored;
+use crate::catalog::load::{load_read, read_paths};
+use crate::catalog::model::Pools;
+use crate::catalog::{Diagnostic, Library, LoadError, Report};
+use crate::search::{FacetIndex, Listing, SearchIndex};
+
+/// The sections of a cache file, in the order they are stored.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Section {
+    Diagnostics,
+    Facets,
+    Listing,
+    Index,
+    Library,
+}
+
+/// How many sections a cache file has.
+pub(super) const SECTIONS: usize = Section::Library as usize + 1;
+
+/// A load's outcome: the library, its warnings, and what is derived from it (search keys, facet
+/// values, list lines). From a cache file each part is decoded only when first asked for, so that a
+/// command decodes only what it uses; after a cold load each is built from the library.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The load's warnings, or its errors when nothing loaded.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the library was read from the cache.
+    pub from_cache: bool,
+    library: OnceLock<Option<Library>>,
+    index: OnceLock<SearchIndex>,
+    facets: OnceLock<FacetIndex>,
+    listing: OnceLock<Listing>,
+    /// The cache file the parts are decoded from, when the load was read from one, and its path.
+    stored: Option<(Stored, PathBuf)>,
+    /// The files, loaded again should a part of the cache file not decode after all.
+    paths: Vec<PathBuf>,
+}
+
+impl Loaded {
+    pub(super) fn new(report: Report) -> Loaded {
+        Loaded {
+            diagnostics: report.diagnostics,
+            from_cache: false,
+            library: OnceLock::from(report.library),
+            index: OnceLock::new(),
+            facets: OnceLock::new(),
+            listing: OnceLock::new(),
+            stored: None,
+            paths: Vec::new(),
+        }
+    }
+
+    /// A load read from the cache file `stored` at `path`: only its warnings are decoded yet.
+    pub(super) fn stored(
+        diagnostics: Vec<Diagnostic>,
+        stored: Stored,
+        path: PathBuf,
+        paths: Vec<PathBuf>,
+    ) -> Loaded {
+        Loaded {
+            diagnostics,
+            from_cache: true,
+            library: OnceLock::new(),
+            index: OnceLock::new(),
+            facets: OnceLock::new(),
+            listing: OnceLock::new(),
+            stored: Some((stored, path)),
+            paths,
+        }
+    }
+
+    /// Whether the library has been decoded or built.
+    #[cfg(test)]
+    pub(super) fn library_decoded(&self) -> bool {
+        self.library.get().is_some()
+    }
+
+    /// Whether the catalogs loaded (the library itself may not be decoded yet).
+    pub fn is_loaded(&self) -> bool {
+        self.stored.is_some() || self.library.get().is_some_and(Option::is_some)
+    }
+
+    /// Whether the library was to come from a cache file and neither it nor the files gave one.
+    pub fn lost(&self) -> bool {
+        self.stored.is_some() && matches!(self.library.get(), Some(None))
+    }
+
+    pub fn library(&self) -> Option<&Library> {
+        self.library
+            .get_or_init(|| {
+                self.stored_part(Section::Library, decode_library)
+                    .or_else(|| load_read_paths(&self.paths).library)
+            })
+            .as_ref()
+    }
+
+    /// The search keys of the library (empty when nothing loaded).
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| {
+            self.stored_part(Section::Index, |b| postcard::from_bytes(b).ok())
+                .unwrap_or_else(|| self.library().map(SearchIndex::build).unwrap_or_default())
+        })
+    }
+
+    /// Every facet's values and every item's values.
+    pub fn facets(&self) -> &FacetIndex {
+        self.facets.get_or_init(|| {
+            self.stored_part(Section::Facets, |b| postcard::from_bytes(b).ok())
+                .unwrap_or_else(|| self.library().map(FacetIndex::build).unwrap_or_default())
+        })
+    }
+
+    /// What a list line shows of each item.
+    pub fn listing(&self) -> &Listing {
+        self.listing.get_or_init(|| {
+            self.stored_part(Section::Listing, |b| postcard::from_bytes(b).ok())
+                .unwrap_or_else(|| self.library().map(Listing::build).unwrap_or_default())
+        })
+    }
+
+    /// The search keys, facet values and list lines, decoded side by side: what `search` prints
+    /// from, without the library.
+    pub fn for_listing(&self) -> (&SearchIndex, &FacetIndex, &Listing) {
+        std::thread::scope(|scope| {
+            let index = scope.spawn(|| {
+                self.index();
+            });
+            self.facets();
+            self.listing();
+            let _ = index.join();
+        });
+        (self.index(), self.facets(), self.listing())
+    }
+
+    /// A part of the cache file, decoded; `None` without a cache file or when the part does not
+    /// hold.
+    /// A part that does not hold removes the file, so that the next load writes it anew.
+    fn stored_part<T>(&self, section: Section, decode: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
+        let (stored, path) = self.stored.as_ref()?;
+        let part = stored.section(section as usize).and_then(|bytes| decode(&bytes));
+        if part.is_none() {
+            let _ = std::fs::remove_file(path);
+        }
+        part
+    }
+
+    /// The library, its search keys and its warnings; or every error.
+    pub fn into_result(self) -> Result<(Library, SearchIndex, Vec<Diagnostic>), LoadError> {
+        std::thread::scope(|scope| {
+            let index = scope.spawn(|| {
+                self.index();
+            });
+            self.library();
+            let _ = index.join();
+        });
+        self.index();
+        let Loaded {
+            diagnostics,
+            library,
+            index,
+            ..
+        } = self;
+        let index = index.into_inner().unwrap_or_default();
+        let report = Report {
+            library: library.into_inner().flatten(),
+            diagnostics,
+        };
+        report
+            .into_result()
+            .map(|(library, warnings)| (library, index, warnings))
+    }
+}
+
+/// Reads and loads catalog files.
+fn load_read_paths(paths: &[PathBuf]) -> Report {
+    let (inputs, unread) = read_paths(paths);
+    load_read(inputs, unread)
+}
+
+/// The library, after the values it shares.
+fn decode_library(bytes: &[u8]) -> Option<Library> {
+    let (pools, rest) = postcard::take_from_bytes::<Pools>(bytes).ok()?;
+    pools.restore(|| postcard::from_bytes::<Library>(rest)).ok()
+}
