@@ -848,3 +848,35 @@ items:
     );
     assert!(errors.iter().all(|d| d.line.is_some()), "every one located");
 }
+
+#[test]
+fn each_file_s_problems_are_handed_on_as_soon_as_it_is_checked() {
+    let inputs: Vec<(String, Vec<u8>)> = [
+        "invalid/unknown-group.yaml",
+        "invalid/syntax-error.yaml",
+        "invalid/several-errors.yaml",
+    ]
+    .iter()
+    .map(|f| (f.to_string(), std::fs::read(fixture(f)).unwrap()))
+    .collect();
+    let mut handed: Vec<Vec<String>> = Vec::new();
+    let report = privcat::catalog::load::load_read_reporting(inputs, Vec::new(), &mut |found| {
+        handed.push(found.iter().map(ToString::to_string).collect());
+    });
+    assert_eq!(handed.len(), 3, "once per file");
+    for (file, found) in ["unknown-group", "syntax-error", "several-errors"]
+        .iter()
+        .zip(&handed)
+    {
+        assert!(
+            !found.is_empty() && found.iter().all(|d| d.contains(file)),
+            "{file}: {found:?}"
+        );
+    }
+    let all: Vec<String> = handed.into_iter().flatten().collect();
+    let reported: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        all, reported,
+        "the same problems, in the same order, as the report"
+    );
+}

@@ -71,8 +71,17 @@ pub fn load_paths(paths: &[PathBuf]) -> Report {
 }
 
 /// Loads catalogs read by [`read_paths`]: nothing is loaded when a file could not be read.
-pub fn load_read(inputs: Vec<(String, Vec<u8>)>, mut diagnostics: Vec<Diagnostic>) -> Report {
-    let mut report = load_texts(inputs);
+pub fn load_read(inputs: Vec<(String, Vec<u8>)>, diagnostics: Vec<Diagnostic>) -> Report {
+    load_read_reporting(inputs, diagnostics, &mut |_| {})
+}
+
+/// As [`load_read`], handing each file's problems to `found_in_file` as soon as that file is checked.
+pub fn load_read_reporting(
+    inputs: Vec<(String, Vec<u8>)>,
+    mut diagnostics: Vec<Diagnostic>,
+    found_in_file: &mut dyn FnMut(&[Diagnostic]),
+) -> Report {
+    let mut report = load_texts_reporting(inputs, found_in_file);
     if !diagnostics.is_empty() {
         report.library = None;
         diagnostics.append(&mut report.diagnostics);
@@ -205,6 +214,15 @@ fn has_yaml_extension(path: &Path) -> bool {
 
 /// Loads catalogs from named byte buffers; the library is built only when no file has an error.
 pub fn load_texts(inputs: Vec<(String, Vec<u8>)>) -> Report {
+    load_texts_reporting(inputs, &mut |_| {})
+}
+
+/// As [`load_texts`], handing each file's problems to `found` as soon as that file is checked, so
+/// that they can be shown while the next file is.
+pub fn load_texts_reporting(
+    inputs: Vec<(String, Vec<u8>)>,
+    found_in_file: &mut dyn FnMut(&[Diagnostic]),
+) -> Report {
     let mut diagnostics = Vec::new();
     let mut parsed: Vec<(String, CatalogFile, Altered)> = Vec::new();
     for (name, bytes) in inputs {
@@ -220,10 +238,14 @@ pub fn load_texts(inputs: Vec<(String, Vec<u8>)>) -> Report {
                     }
                     found.push(d);
                 }
+                found_in_file(&found);
                 diagnostics.append(&mut found);
                 parsed.push((name, file, altered));
             }
-            Err(d) => diagnostics.push(d),
+            Err(d) => {
+                found_in_file(std::slice::from_ref(&d));
+                diagnostics.push(d);
+            }
         }
     }
     let library = if diagnostics.iter().any(Diagnostic::is_error) {

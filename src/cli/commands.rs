@@ -50,11 +50,28 @@ pub fn validate(paths: &[PathBuf], all: bool, ctx: &mut Context) -> Result<i32> 
     } else {
         paths
     };
-    let report = load(paths);
     let shown = if all { usize::MAX } else { SHOWN_PROBLEMS };
-    for d in report.diagnostics.iter().take(shown) {
-        writeln!(ctx.err, "{}", crate::cli::output::visible(&d.to_string()))?;
-    }
+    let mut printed = 0;
+    let mut written = Ok(());
+    let mut print = |found: &[catalog::Diagnostic]| {
+        for d in found.iter().take(shown.saturating_sub(printed)) {
+            if written.is_ok() {
+                written = writeln!(ctx.err, "{}", crate::cli::output::visible(&d.to_string()));
+            }
+            printed += 1;
+        }
+    };
+    // Each file's problems are printed as soon as it is checked.
+    let report = if paths.is_empty() {
+        let report = catalog::load_builtin();
+        print(&report.diagnostics);
+        report
+    } else {
+        let (inputs, unread) = catalog::load::read_paths(paths);
+        print(&unread);
+        catalog::load::load_read_reporting(inputs, unread, &mut print)
+    };
+    written?;
     if report.diagnostics.len() > shown {
         writeln!(
             ctx.err,
