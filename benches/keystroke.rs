@@ -3,7 +3,8 @@
 //! The keystrokes before the measured one are typed, untimed, before each measurement, so the search
 //! narrows as it does for a user. The explorer searches in `update` here (not deferred to a worker),
 //! so this is the time a keystroke would block: the final list. The `first` group times what the
-//! explorer's search worker shows first at 100,000 items, the best of the first items searched.
+//! explorer's search worker shows first at 100,000 items, the best of the first items searched; the
+//! `letters` group, a search for words that meet no word and are scored letter by letter.
 //! Run with `cargo bench --bench keystroke`.
 
 mod common;
@@ -56,7 +57,21 @@ fn keystroke(c: &mut Criterion) {
         });
     }
     group.finish();
+    // Words that meet no word of the vocabulary are scored letter by letter on every name.
+    let mut group = c.benchmark_group("letters");
+    group.sampling_mode(SamplingMode::Flat).sample_size(10);
+    for (label, typed) in [("1 word", "eee"), ("12 words", LETTERS)] {
+        let query = Query::parse(typed);
+        group.bench_function(BenchmarkId::new("100000", label), |b| {
+            b.iter(|| black_box(privcat::search::matches(&index, &query)));
+        });
+    }
+    group.finish();
 }
+
+/// Twelve words that meet no word of a generated catalog, each of whose letters occur in order in
+/// many names.
+const LETTERS: &str = "eee aae iie eea oee eie aee eae ioe eoi uee eue";
 
 criterion_group! {
     name = benches;

@@ -73,8 +73,9 @@ pub struct ItemKeys {
     /// Each version of the name and each of the catalog's aliases: its words (into
     /// [`SearchIndex::vocab`]), without stop words where it has others.
     pub phrases: Box<[Box<[u32]>]>,
-    /// The name's versions as written, for the fuzzy scorer when no word meets.
-    pub name: Field,
+    /// The name's versions as written, for the fuzzy scorer when no word meets: an index into
+    /// [`SearchIndex::names`], shared by the items of the same name.
+    pub name: u32,
     /// The words of the description, which the list does not show.
     pub description: Box<[u32]>,
     /// Index into [`SearchIndex::groups`], shared by the group's items.
@@ -172,7 +173,7 @@ fn item_keys(vocab: &mut Vocab, library: &Library, item: &Item, bases: (&[usize]
         .collect();
     ItemKeys {
         phrases,
-        name: field(&item.name),
+        name: u32::MAX,
         description: hidden(vocab, library, item),
         group: item.group.map(|g| as_u32(bases.0[item.catalog] + g)),
         category: item.category.map(|k| as_u32(bases.1[item.catalog] + k)),
@@ -204,11 +205,26 @@ fn hidden(vocab: &mut Vocab, library: &Library, item: &Item) -> Box<[u32]> {
     ids.into_boxed_slice()
 }
 
+/// Gives each item the id of its name, storing every distinct name once.
+fn name_ids(library: &Library, items: &mut [ItemKeys]) -> Vec<Field> {
+    let mut ids: HashMap<Vec<&str>, u32> = HashMap::new();
+    let mut names = Vec::new();
+    for (keys, item) in items.iter_mut().zip(&library.items) {
+        keys.name = *ids.entry(item.name.versions()).or_insert_with(|| {
+            names.push(field(&item.name));
+            u32::try_from(names.len() - 1).unwrap_or(u32::MAX)
+        });
+    }
+    names
+}
+
 /// The search keys of a library.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct SearchIndex {
     pub vocab: Vec<Word>,
     pub items: Vec<ItemKeys>,
+    /// Every distinct name (all its versions), each once.
+    pub names: Vec<Field>,
     pub groups: Vec<Box<[u32]>>,
     pub categories: Vec<Box<[u32]>>,
 }
@@ -265,9 +281,11 @@ impl SearchIndex {
             }
             items.append(&mut keys);
         }
+        let names = name_ids(library, &mut items);
         SearchIndex {
             vocab: vocab.words,
             items,
+            names,
             groups,
             categories,
         }
@@ -275,6 +293,11 @@ impl SearchIndex {
 
     pub fn len(&self) -> usize {
         self.items.len()
+    }
+
+    /// The versions of item `item`'s name.
+    pub fn name(&self, item: usize) -> &[Key] {
+        self.names.get(self.items[item].name as usize).map_or(&[], |n| n)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -274,7 +274,7 @@ pub struct WordMatch {
 /// The score of item `item` for `query`, or `None` if a word does not meet it; with `explained`,
 /// how each word met it too.
 fn match_item(
-    m: &SkimMatcherV2,
+    fuzzy: &mut Fuzzy,
     index: &SearchIndex,
     prepared: &Prepared,
     query: &Query,
@@ -291,8 +291,9 @@ fn match_item(
             .into_iter()
             .filter_map(|(place, graded)| graded.map(|g| points(place, g)))
             .max();
-        // Hidden text cannot beat a shown meet worth as much; most descriptions are never read.
-        let hidden = if shown.is_some_and(|p| p >= HIDDEN_BEST) {
+        // Hidden text cannot beat a shown meet worth as much, and a word that meets no word at all
+        // meets none there: most descriptions are never read.
+        let hidden = if shown.is_some_and(|p| p >= HIDDEN_BEST) || !prepared.meets_some[w] {
             None
         } else {
             let category = keys.category.and_then(|k| prepared.categories[w][k as usize]);
@@ -324,7 +325,7 @@ fn match_item(
                 soft,
                 place: Place::Scattered,
                 meet: None,
-                points: scattered(m, &keys.name, &word.text)?,
+                points: fuzzy.scattered(w, keys.name, index.name(item), &word.text)?,
             },
         };
         total += found.points;
@@ -351,18 +352,52 @@ fn match_item(
     Some(total + covered + curated)
 }
 
-/// The fuzzy scorer's points for `word` on a name, scaled below any word that meets: letters in
-/// order are a weak sign, and words under three letters are not tried.
-fn scattered(m: &SkimMatcherV2, name: &[Key], word: &str) -> Option<i64> {
-    if word.chars().count() < 3 {
-        return None;
+/// The fuzzy scorer, remembering its points per query word and name: many items share a name
+/// ("App version in …"), and scoring letter by letter is the costliest step of a search.
+struct Fuzzy {
+    matcher: SkimMatcherV2,
+    /// Per query word, per name id: the points once scored ([`UNSCORED`] before, [`NO_MATCH`]
+    /// where the letters are not there).
+    points: Vec<Vec<i8>>,
+}
+
+/// A name not scored yet for a word.
+const UNSCORED: i8 = -1;
+/// A name the word's letters do not occur in, in order.
+const NO_MATCH: i8 = 0;
+
+impl Fuzzy {
+    fn new() -> Fuzzy {
+        Fuzzy {
+            matcher: matcher(),
+            points: Vec::new(),
+        }
     }
-    let best = name
-        .iter()
-        .filter(|k| is_subsequence(word.as_bytes(), k.folded().as_bytes()))
-        .filter_map(|k| m.fuzzy_match(k.folded(), word))
-        .max()?;
-    Some((best / 16).clamp(1, 9))
+
+    /// The points for query word `w` (`word`) on name `id` (`versions`), scaled below any word that
+    /// meets: letters in order are a weak sign, and words under three letters are not tried.
+    fn scattered(&mut self, w: usize, id: u32, versions: &[Key], word: &str) -> Option<i64> {
+        if word.chars().count() < 3 {
+            return None;
+        }
+        if self.points.len() <= w {
+            self.points.resize_with(w + 1, Vec::new);
+        }
+        let (known, matcher) = (&mut self.points[w], &self.matcher);
+        let id = id as usize;
+        if known.len() <= id {
+            known.resize(id + 1, UNSCORED);
+        }
+        if known[id] == UNSCORED {
+            let best = versions
+                .iter()
+                .filter(|k| is_subsequence(word.as_bytes(), k.folded().as_bytes()))
+                .filter_map(|k| matcher.fuzzy_match(k.folded(), word))
+                .max();
+            known[id] = best.map_or(NO_MATCH, |b| i8::try_from((b / 16).clamp(1, 9)).unwrap_or(9));
+        }
+        (known[id] != NO_MATCH).then_some(i64::from(known[id]))
+    }
 }
 
 /// Whether the bytes of `pattern` occur in `text` in order: a cheap necessary condition for a fuzzy match.
@@ -441,11 +476,11 @@ pub fn matches_plain(index: &SearchIndex, query: &Query) -> Vec<Hit> {
 }
 
 fn score_chunk(index: &SearchIndex, prepared: &Prepared, query: &Query, chunk: &[usize]) -> Vec<Hit> {
-    let m = matcher();
+    let mut fuzzy = Fuzzy::new();
     chunk
         .iter()
         .filter_map(|&item| {
-            match_item(&m, index, prepared, query, item, None).map(|score| Hit { item, score })
+            match_item(&mut fuzzy, index, prepared, query, item, None).map(|score| Hit { item, score })
         })
         .collect()
 }
@@ -486,7 +521,7 @@ pub fn matches(index: &SearchIndex, query: &Query) -> Vec<Hit> {
 pub fn explain(index: &SearchIndex, query: &Query, item: usize) -> Option<Vec<WordMatch>> {
     let prepared = Prepared::for_item(index, query, item);
     let mut words = Vec::with_capacity(query.words.len());
-    match_item(&matcher(), index, &prepared, query, item, Some(&mut words))?;
+    match_item(&mut Fuzzy::new(), index, &prepared, query, item, Some(&mut words))?;
     Some(words)
 }
 
