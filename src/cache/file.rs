@@ -86,26 +86,14 @@ impl Stored {
         })
     }
 
-    /// The bytes of sections `first..=last`, each checked against its checksum, or `None`.
-    pub fn read(&self, first: usize, last: usize) -> Option<Vec<Vec<u8>>> {
-        let spans = self.spans.get(first..=last)?;
-        let mut file = self.file.lock().ok()?;
-        file.seek(SeekFrom::Start(spans.first()?.start)).ok()?;
-        let mut parts = Vec::with_capacity(spans.len());
-        for span in spans {
-            let mut part = vec![0u8; usize::try_from(span.len).ok()?];
-            file.read_exact(&mut part).ok()?;
-            if xxh3_64(&part) != span.checksum {
-                return None;
-            }
-            parts.push(part);
-        }
-        Some(parts)
-    }
-
     /// The bytes of section `index`, checked against its checksum, or `None`.
     pub fn section(&self, index: usize) -> Option<Vec<u8>> {
-        self.read(index, index)?.pop()
+        let span = self.spans.get(index)?;
+        let mut bytes = vec![0u8; usize::try_from(span.len).ok()?];
+        let mut file = self.file.lock().ok()?;
+        file.seek(SeekFrom::Start(span.start)).ok()?;
+        file.read_exact(&mut bytes).ok()?;
+        (xxh3_64(&bytes) == span.checksum).then_some(bytes)
     }
 }
 
@@ -138,7 +126,8 @@ mod tests {
     use super::*;
 
     fn read_all(path: &Path, key: u128) -> Option<Vec<Vec<u8>>> {
-        Stored::open(path, key, 2)?.read(0, 1)
+        let stored = Stored::open(path, key, 2)?;
+        (0..2).map(|i| stored.section(i)).collect()
     }
 
     #[test]

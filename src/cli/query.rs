@@ -72,8 +72,8 @@ impl<'a> Selection<'a> {
     }
 
     /// The ranked hits for `query` that pass the filter.
-    pub fn ranked(&self, index: &SearchIndex, query: &str) -> Vec<Hit> {
-        let hits = search::matches(index, &Query::parse(query));
+    pub fn ranked(&self, index: &SearchIndex, query: &Query) -> Vec<Hit> {
+        let hits = search::matches(index, query);
         search::apply(self.facets, &hits, &self.filter, self.overrides())
     }
 
@@ -124,12 +124,13 @@ pub fn search(
     format: TextOrJson,
     ctx: &mut Context,
 ) -> Result<i32> {
-    note_dropped(query, ctx)?;
+    let parsed = Query::parse(query);
+    note_dropped(&parsed, ctx)?;
     let (index, _, listing) = loaded.for_listing();
     let Some(selection) = Selection::new(loaded, args, ctx)? else {
         return Ok(EXIT_ERROR);
     };
-    let mut hits = selection.ranked(index, query);
+    let mut hits = selection.ranked(index, &parsed);
     hits.truncate(limit.unwrap_or(usize::MAX));
     if format == TextOrJson::Json {
         let Some(library) = loaded.library() else {
@@ -175,7 +176,7 @@ pub fn search(
             ctx.out.line(line.trim_end())?;
         }
     }
-    if hits.is_empty() && Query::parse(query).asks_topic_only() {
+    if hits.is_empty() && parsed.asks_topic_only() {
         writeln!(
             ctx.err,
             "privcat: `{}` asks about a topic, not a field; `privcat answer` gives what the documents say of it",
@@ -263,7 +264,7 @@ fn find_or_suggest(loaded: &Loaded, id: &str, ctx: &mut Context) -> Result<Optio
     near.sort_by_key(|k| distance(k));
     near.truncate(3);
     if near.is_empty() {
-        let hits = Selection::all(loaded.facets()).ranked(loaded.index(), id);
+        let hits = Selection::all(loaded.facets()).ranked(loaded.index(), &Query::parse(id));
         near = hits
             .iter()
             .take(3)
@@ -360,8 +361,8 @@ fn hanging_indent(line: &str) -> usize {
 }
 
 /// Says on stderr when a query is longer than is searched.
-fn note_dropped(query: &str, ctx: &mut Context) -> Result<()> {
-    if let Some(note) = Query::parse(query).dropped_note(ctx.lang) {
+fn note_dropped(query: &Query, ctx: &mut Context) -> Result<()> {
+    if let Some(note) = query.dropped_note(ctx.lang) {
         writeln!(ctx.err, "privcat: {note}.")?;
     }
     Ok(())
@@ -369,7 +370,8 @@ fn note_dropped(query: &str, ctx: &mut Context) -> Result<()> {
 
 /// `privcat answer`: the answer for an id, or for the best match of a query.
 pub fn answer(loaded: &Loaded, query: &str, ctx: &mut Context) -> Result<i32> {
-    note_dropped(query, ctx)?;
+    let parsed = Query::parse(query);
+    note_dropped(&parsed, ctx)?;
     let Some(library) = loaded.library() else {
         return Ok(EXIT_ERROR);
     };
@@ -382,7 +384,6 @@ pub fn answer(loaded: &Loaded, query: &str, ctx: &mut Context) -> Result<i32> {
         i
     } else {
         let index = loaded.index();
-        let parsed = Query::parse(query);
         if let Some(topic) = parsed.topic().filter(|_| parsed.asks_topic_only()) {
             let text = crate::describe::answer::topic(library, topic, ctx.lang);
             if !text.is_empty() {
