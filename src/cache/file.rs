@@ -14,7 +14,7 @@ use crate::files::Durability;
 /// What every cache file starts with.
 const MAGIC: &[u8; 8] = b"PRIVCAT\x1a";
 /// The layout of the header; a file of another layout is not read.
-const LAYOUT: u32 = 2;
+const LAYOUT: u32 = 3;
 /// Magic, layout, key, section count.
 const FIXED: usize = 8 + 4 + 16 + 4;
 /// Per section: length and checksum.

@@ -5,9 +5,8 @@ use std::sync::OnceLock;
 
 use super::file::Stored;
 use crate::catalog::load::{load_read, read_paths};
-use crate::catalog::model::Pools;
 use crate::catalog::{Diagnostic, Library, LoadError, Report};
-use crate::search::{FacetIndex, Listing, SearchIndex};
+use crate::search::{FacetIndex, Ids, Listing, SearchIndex};
 
 /// The sections of a cache file, in the order they are stored.
 #[derive(Debug, Clone, Copy)]
@@ -15,6 +14,7 @@ pub(super) enum Section {
     Diagnostics,
     Facets,
     Listing,
+    Ids,
     Index,
     Library,
 }
@@ -35,6 +35,7 @@ pub struct Loaded {
     index: OnceLock<SearchIndex>,
     facets: OnceLock<FacetIndex>,
     listing: OnceLock<Listing>,
+    ids: OnceLock<Ids>,
     /// The cache file the parts are decoded from, when the load was read from one, and its path.
     stored: Option<(Stored, PathBuf)>,
     /// The files, loaded again should a part of the cache file not decode after all.
@@ -50,6 +51,7 @@ impl Loaded {
             index: OnceLock::new(),
             facets: OnceLock::new(),
             listing: OnceLock::new(),
+            ids: OnceLock::new(),
             stored: None,
             paths: Vec::new(),
         }
@@ -69,6 +71,7 @@ impl Loaded {
             index: OnceLock::new(),
             facets: OnceLock::new(),
             listing: OnceLock::new(),
+            ids: OnceLock::new(),
             stored: Some((stored, path)),
             paths,
         }
@@ -93,7 +96,7 @@ impl Loaded {
     pub fn library(&self) -> Option<&Library> {
         self.library
             .get_or_init(|| {
-                self.stored_part(Section::Library, decode_library)
+                self.stored_part(Section::Library, Library::from_stored)
                     .or_else(|| load_read_paths(&self.paths).library)
             })
             .as_ref()
@@ -102,7 +105,7 @@ impl Loaded {
     /// The search keys of the library (empty when nothing loaded).
     pub fn index(&self) -> &SearchIndex {
         self.index.get_or_init(|| {
-            self.stored_part(Section::Index, |b| postcard::from_bytes(b).ok())
+            self.stored_part(Section::Index, |b| postcard::from_bytes(&b).ok())
                 .unwrap_or_else(|| self.library().map(SearchIndex::build).unwrap_or_default())
         })
     }
@@ -110,7 +113,7 @@ impl Loaded {
     /// Every facet's values and every item's values.
     pub fn facets(&self) -> &FacetIndex {
         self.facets.get_or_init(|| {
-            self.stored_part(Section::Facets, |b| postcard::from_bytes(b).ok())
+            self.stored_part(Section::Facets, |b| postcard::from_bytes(&b).ok())
                 .unwrap_or_else(|| self.library().map(FacetIndex::build).unwrap_or_default())
         })
     }
@@ -118,31 +121,40 @@ impl Loaded {
     /// What a list line shows of each item.
     pub fn listing(&self) -> &Listing {
         self.listing.get_or_init(|| {
-            self.stored_part(Section::Listing, |b| postcard::from_bytes(b).ok())
+            self.stored_part(Section::Listing, |b| postcard::from_bytes(&b).ok())
                 .unwrap_or_else(|| self.library().map(Listing::build).unwrap_or_default())
         })
     }
 
-    /// The search keys, facet values and list lines, decoded side by side: what `search` prints
-    /// from, without the library.
-    pub fn for_listing(&self) -> (&SearchIndex, &FacetIndex, &Listing) {
+    /// Every item's id.
+    pub fn ids(&self) -> &Ids {
+        self.ids.get_or_init(|| {
+            self.stored_part(Section::Ids, |b| postcard::from_bytes(&b).ok())
+                .unwrap_or_else(|| self.library().map(Ids::build).unwrap_or_default())
+        })
+    }
+
+    /// The search keys, facet values, list lines and ids, decoded side by side: what `search`
+    /// prints from, without the library.
+    pub fn for_listing(&self) -> (&SearchIndex, &FacetIndex, &Listing, &Ids) {
         std::thread::scope(|scope| {
             let index = scope.spawn(|| {
                 self.index();
             });
             self.facets();
             self.listing();
+            self.ids();
             let _ = index.join();
         });
-        (self.index(), self.facets(), self.listing())
+        (self.index(), self.facets(), self.listing(), self.ids())
     }
 
     /// A part of the cache file, decoded; `None` without a cache file or when the part does not
     /// hold.
     /// A part that does not hold removes the file, so that the next load writes it anew.
-    fn stored_part<T>(&self, section: Section, decode: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
+    fn stored_part<T>(&self, section: Section, decode: impl FnOnce(Vec<u8>) -> Option<T>) -> Option<T> {
         let (stored, path) = self.stored.as_ref()?;
-        let part = stored.section(section as usize).and_then(|bytes| decode(&bytes));
+        let part = stored.section(section as usize).and_then(decode);
         if part.is_none() {
             let _ = std::fs::remove_file(path);
         }
@@ -155,7 +167,10 @@ impl Loaded {
             let index = scope.spawn(|| {
                 self.index();
             });
-            self.library();
+            // The explorer lists every item: each is decoded now, beside the search keys.
+            if let Some(library) = self.library() {
+                library.items.decode_all();
+            }
             let _ = index.join();
         });
         self.index();
@@ -166,10 +181,11 @@ impl Loaded {
             ..
         } = self;
         let index = index.into_inner().unwrap_or_default();
-        let report = Report {
-            library: library.into_inner().flatten(),
-            diagnostics,
-        };
+        let mut library = library.into_inner().flatten();
+        if let Some(library) = &mut library {
+            library.items.settle();
+        }
+        let report = Report { library, diagnostics };
         report
             .into_result()
             .map(|(library, warnings)| (library, index, warnings))
@@ -180,10 +196,4 @@ impl Loaded {
 fn load_read_paths(paths: &[PathBuf]) -> Report {
     let (inputs, unread) = read_paths(paths);
     load_read(inputs, unread)
-}
-
-/// The library, after the values it shares.
-fn decode_library(bytes: &[u8]) -> Option<Library> {
-    let (pools, rest) = postcard::take_from_bytes::<Pools>(bytes).ok()?;
-    pools.restore(|| postcard::from_bytes::<Library>(rest)).ok()
 }

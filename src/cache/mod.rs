@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::catalog::load::{load_read, read_paths};
-use crate::catalog::model::Pools;
 use crate::catalog::{Library, load_builtin};
 use file::Stored;
 pub use loaded::Loaded;
@@ -129,24 +128,22 @@ fn read(path: &Path, key: u128, paths: &[PathBuf]) -> Option<Loaded> {
 /// beyond the few kept.
 fn write(path: &Path, key: u128, library: &Library, loaded: &Loaded) -> anyhow::Result<()> {
     // The search keys are built and stored on one core while the rest is stored on the other.
-    let (index, library, facets, listing) = std::thread::scope(|scope| {
+    let (index, library, facets, listing, ids) = std::thread::scope(|scope| {
         let index = scope.spawn(|| postcard::to_stdvec(loaded.index()));
-        let (stored, pools) = Pools::store(|| postcard::to_stdvec(library));
-        let library = postcard::to_stdvec(&pools).and_then(|mut pools| {
-            pools.extend(stored?);
-            Ok(pools)
-        });
+        let library = library.to_stored();
         let facets = postcard::to_stdvec(loaded.facets());
         let listing = postcard::to_stdvec(loaded.listing());
+        let ids = postcard::to_stdvec(loaded.ids());
         let index = index.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (index, library, facets, listing)
+        (index, library, facets, listing, ids)
     });
-    let (index, library, facets, listing) = (index?, library?, facets?, listing?);
+    let (index, library, facets, listing, ids) = (index?, library?, facets?, listing?, ids?);
     let diagnostics = postcard::to_stdvec(&loaded.diagnostics)?;
     let mut sections: [&[u8]; SECTIONS] = [&[]; SECTIONS];
     sections[Section::Diagnostics as usize] = &diagnostics;
     sections[Section::Facets as usize] = &facets;
     sections[Section::Listing as usize] = &listing;
+    sections[Section::Ids as usize] = &ids;
     sections[Section::Index as usize] = &index;
     sections[Section::Library as usize] = &library;
     let dir = path.parent().unwrap_or_else(|| Path::new("."));

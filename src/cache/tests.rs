@@ -9,14 +9,14 @@ use crate::text::Lang;
 /// What a user sees of a load: every item as JSON, the warnings, and some searches.
 fn seen(loaded: &Loaded) -> (Vec<String>, Vec<String>, Vec<Vec<usize>>) {
     let library = loaded.library().expect("the catalog loads");
-    let (listing, facets) = (loaded.listing(), loaded.facets());
+    let (listing, facets, ids) = (loaded.listing(), loaded.facets(), loaded.ids());
     let items = (0..library.items.len())
         .map(|i| {
             let values: Vec<&[u32]> = Facet::ALL.iter().map(|&f| facets.of(f, i)).collect();
             format!(
                 "{} {} {} {} {values:?}",
                 json::item(library, i),
-                listing.shown_id(i),
+                ids.shown_id(i),
                 listing.place(i, Lang::Sv),
                 listing.condition(i, Lang::En)
             )
@@ -116,6 +116,37 @@ fn a_broken_cache_file_is_rebuilt_without_error() {
     }
 }
 
+/// The marked catalog in `dir` loaded twice with a cache: from its file, then from the cache.
+fn cold_then_warm(dir: &Path) -> (Loaded, Loaded) {
+    let paths = vec![catalog_file(dir)];
+    let cache = Cache::at(dir.join("cache"));
+    let cold = load(&paths, &cache);
+    let warm = load(&paths, &cache);
+    assert!(warm.from_cache);
+    (cold, warm)
+}
+
+#[test]
+fn a_cached_item_is_decoded_alone_as_the_cold_load_has_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (cold, warm) = cold_then_warm(dir.path());
+    let imei = warm.ids().named("imei");
+    assert_eq!(imei.len(), 1, "the id names one item");
+    let library = warm.library().unwrap();
+    assert_eq!(library.items.decoded(), 0);
+    let cold = cold.library().unwrap();
+    assert_eq!(json::item(library, imei[0]), json::item(cold, imei[0]));
+    // The item, and the listings linked with it that its JSON names.
+    let linked = library.items[imei[0]]
+        .link_set
+        .map_or(0, |s| library.link_sets[s as usize].members.len());
+    assert!(
+        library.items.decoded() <= 1 + linked,
+        "{} decoded",
+        library.items.decoded()
+    );
+}
+
 #[test]
 fn a_changed_catalog_misses_the_cache() {
     let dir = tempfile::tempdir().unwrap();
@@ -159,16 +190,12 @@ fn no_cache_writes_nothing_and_small_catalogs_are_not_cached() {
 #[test]
 fn a_cached_search_decodes_no_library() {
     let dir = tempfile::tempdir().unwrap();
-    let paths = vec![catalog_file(dir.path())];
-    let cache = Cache::at(dir.path().join("cache"));
-    let cold = load(&paths, &cache);
-    let warm = load(&paths, &cache);
-    assert!(warm.from_cache);
-    let (index, _, listing) = warm.for_listing();
+    let (cold, warm) = cold_then_warm(dir.path());
+    let (index, _, _, ids) = warm.for_listing();
     let hits = matches(index, &Query::parse("imei"));
     let imei = cold.library().unwrap().find("imei").unwrap();
     assert_eq!(hits.first().map(|h| h.item), Some(imei));
-    assert_eq!(listing.shown_id(imei), "imei");
+    assert_eq!(ids.shown_id(imei), "imei");
     assert!(
         !warm.library_decoded(),
         "the library is decoded only when asked for"

@@ -18,13 +18,13 @@ pub const ITEMS_PER_SLICE: usize = 1000;
 
 /// Where the `items:` list lies in the text.
 #[derive(Debug, PartialEq, Eq)]
-struct Layout {
+pub struct Layout {
     /// Start of the `items:` line.
-    key: usize,
+    pub key: usize,
     /// Start of each entry's first line.
-    entries: Vec<usize>,
+    pub entries: Vec<usize>,
     /// End of the list: the start of the first line after it, or the text's end.
-    end: usize,
+    pub end: usize,
 }
 
 /// The catalog parsed slice by slice, or `None` when the text does not allow it or a slice fails.
@@ -52,14 +52,25 @@ pub fn parse(text: &str, items_per_slice: usize) -> Option<CatalogFile> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
+    // The first run's list has room for every item, so that the others are moved in once.
+    let total = layout.entries.len();
     let parts: Vec<Option<Vec<Item>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = slices
             .chunks(slices.len().div_ceil(threads).max(1))
-            .map(|run| scope.spawn(move || parse_run(run)))
+            .enumerate()
+            .map(|(n, run)| {
+                let room = if n == 0 {
+                    total
+                } else {
+                    run.iter().map(|s| s.1).sum()
+                };
+                scope.spawn(move || parse_run(run, room))
+            })
             .collect();
         handles.into_iter().map(|h| h.join().ok().flatten()).collect()
     });
-    let mut items = Vec::with_capacity(layout.entries.len());
+    let mut parts = parts.into_iter();
+    let mut items = parts.next().flatten()?;
     for part in parts {
         items.extend(part?);
     }
@@ -67,9 +78,10 @@ pub fn parse(text: &str, items_per_slice: usize) -> Option<CatalogFile> {
     Some(file)
 }
 
-/// The items of consecutive slices, each holding exactly the entries found in it.
-fn parse_run(slices: &[(&str, usize)]) -> Option<Vec<Item>> {
-    let mut items = Vec::new();
+/// The items of consecutive slices, each holding exactly the entries found in it, in a list with
+/// room for `room` items.
+fn parse_run(slices: &[(&str, usize)], room: usize) -> Option<Vec<Item>> {
+    let mut items = Vec::with_capacity(room);
     for &(slice, entries) in slices {
         let parsed: Vec<Item> = serde_yaml::from_str(slice).ok()?;
         if parsed.len() != entries {
@@ -115,7 +127,9 @@ fn is_items_key(line: &str) -> bool {
     })
 }
 
-fn layout(text: &str) -> Option<Layout> {
+/// Where the `items:` list and each of its entries lie, when the layout leaves no doubt: each entry
+/// then has lines of its own, and no text runs from one entry into the next.
+pub fn layout(text: &str) -> Option<Layout> {
     if lines(text).any(|(_, line)| leaves_quote_open(line.as_bytes())) {
         return None;
     }

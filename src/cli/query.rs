@@ -16,7 +16,7 @@ use crate::describe::detail::detail;
 use crate::export::json;
 use crate::scenario::{Scenario, evaluate};
 use crate::search::{
-    self, Confidence, Doubt, FacetIndex, Filter, Hit, Listing, Overrides, Query, Row, SearchIndex,
+    self, Confidence, Doubt, FacetIndex, Filter, Hit, Ids, Overrides, Query, Row, SearchIndex,
 };
 use crate::width::{pad, wrap};
 
@@ -126,7 +126,7 @@ pub fn search(
 ) -> Result<i32> {
     let parsed = Query::parse(query);
     note_dropped(&parsed, ctx)?;
-    let (index, _, listing) = loaded.for_listing();
+    let (index, _, listing, ids) = loaded.for_listing();
     let Some(selection) = Selection::new(loaded, args, ctx)? else {
         return Ok(EXIT_ERROR);
     };
@@ -151,7 +151,7 @@ pub fn search(
         crate::cli::output::write_json(ctx.out.raw(), &doc)?;
     } else {
         let lang = ctx.lang;
-        let ids: Vec<String> = hits.iter().map(|h| listing.shown_id(h.item)).collect();
+        let ids: Vec<String> = hits.iter().map(|h| ids.shown_id(h.item)).collect();
         let id_width = ids.iter().map(String::len).max().unwrap_or(0);
         let name_width = hits
             .iter()
@@ -194,18 +194,8 @@ enum Lookup {
     Nothing,
 }
 
-fn lookup(library: &Library, text: &str) -> Lookup {
-    let (catalog, id) = match text.split_once(':') {
-        Some((catalog, id)) if library.catalogs.iter().any(|c| c.id == catalog) => (Some(catalog), id),
-        _ => (None, text),
-    };
-    let mut found: Vec<usize> = library
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| item.id == id && catalog.is_none_or(|c| library.catalog_of(item).id == c))
-        .map(|(i, _)| i)
-        .collect();
+fn lookup(ids: &Ids, text: &str) -> Lookup {
+    let mut found = ids.named(text);
     match found.len() {
         0 => Lookup::Nothing,
         1 => Lookup::One(found.remove(0)),
@@ -214,14 +204,14 @@ fn lookup(library: &Library, text: &str) -> Lookup {
 }
 
 /// Says on stderr that `id` names an item in several catalogs, and how to name each.
-fn several(library: &Library, listing: &Listing, id: &str, items: &[usize], ctx: &mut Context) -> Result<()> {
+fn several(library: &Library, ids: &Ids, id: &str, items: &[usize], ctx: &mut Context) -> Result<()> {
     writeln!(
         ctx.err,
         "privcat: the id `{}` is used by {} catalogs; name one as CATALOG:ID:",
         crate::cli::output::visible(id),
         items.len()
     )?;
-    let names: Vec<String> = items.iter().map(|&i| listing.qualified(i)).collect();
+    let names: Vec<String> = items.iter().map(|&i| ids.qualified(i)).collect();
     write_candidates(library, items, &names, ctx)
 }
 
@@ -246,30 +236,21 @@ fn find_or_suggest(loaded: &Loaded, id: &str, ctx: &mut Context) -> Result<Optio
     let Some(library) = loaded.library() else {
         return Ok(None);
     };
-    match lookup(library, id) {
+    match lookup(loaded.ids(), id) {
         Lookup::One(i) => return Ok(Some(i)),
         Lookup::Several(items) => {
-            several(library, loaded.listing(), id, &items, ctx)?;
+            several(library, loaded.ids(), id, &items, ctx)?;
             return Ok(None);
         }
         Lookup::Nothing => {}
     }
     let distance = |k: &str| crate::catalog::validate::edit_distance(id, k);
-    let mut near: Vec<&str> = library
-        .items
-        .iter()
-        .map(|i| i.id.as_str())
-        .filter(|k| distance(k) <= 3)
-        .collect();
+    let mut near: Vec<&str> = loaded.ids().iter().filter(|k| distance(k) <= 3).collect();
     near.sort_by_key(|k| distance(k));
     near.truncate(3);
     if near.is_empty() {
         let hits = Selection::all(loaded.facets()).ranked(loaded.index(), &Query::parse(id));
-        near = hits
-            .iter()
-            .take(3)
-            .map(|h| library.items[h.item].id.as_str())
-            .collect();
+        near = hits.iter().take(3).map(|h| loaded.ids().id(h.item)).collect();
     }
     let hint = if near.is_empty() {
         "Use `privcat search` to find ids.".to_owned()
@@ -375,9 +356,9 @@ pub fn answer(loaded: &Loaded, query: &str, ctx: &mut Context) -> Result<i32> {
     let Some(library) = loaded.library() else {
         return Ok(EXIT_ERROR);
     };
-    let found = lookup(library, query);
+    let found = lookup(loaded.ids(), query);
     if let Lookup::Several(items) = &found {
-        several(library, loaded.listing(), query, items, ctx)?;
+        several(library, loaded.ids(), query, items, ctx)?;
         return Ok(EXIT_NO_MATCH);
     }
     let best = if let Lookup::One(i) = found {
@@ -399,7 +380,7 @@ pub fn answer(loaded: &Loaded, query: &str, ctx: &mut Context) -> Result<i32> {
                 return Ok(EXIT_NO_MATCH);
             }
             Confidence::Unsure { why, candidates } => {
-                unsure(library, loaded.listing(), query, why, &candidates, ctx)?;
+                unsure(library, loaded.ids(), query, why, &candidates, ctx)?;
                 return Ok(EXIT_NO_MATCH);
             }
         }
@@ -446,7 +427,7 @@ fn nothing_found(library: &Library, query: &str, ctx: &mut Context) -> Result<()
 /// Why no answer is given for `query`: no one field clearly wins. The candidates, to ask again by id.
 fn unsure(
     library: &Library,
-    listing: &Listing,
+    ids: &Ids,
     query: &str,
     why: Doubt,
     candidates: &[usize],
@@ -465,12 +446,12 @@ fn unsure(
         return Ok(());
     }
     writeln!(ctx.err, "Candidates (answer one with `privcat answer ID`):")?;
-    let ids: Vec<String> = candidates
+    let shown_ids: Vec<String> = candidates
         .iter()
         .take(SHOWN_CANDIDATES)
-        .map(|&i| listing.shown_id(i))
+        .map(|&i| ids.shown_id(i))
         .collect();
-    write_candidates(library, candidates, &ids, ctx)?;
+    write_candidates(library, candidates, &shown_ids, ctx)?;
     if candidates.len() > SHOWN_CANDIDATES {
         writeln!(ctx.err, "  … and {} more", candidates.len() - SHOWN_CANDIDATES)?;
     }
@@ -489,7 +470,7 @@ pub fn list(loaded: &Loaded, args: &FilterArgs, format: TextOrJson, ctx: &mut Co
         return Ok(EXIT_ERROR);
     };
     let selected = selection.items(library.items.len());
-    let listing = loaded.listing();
+    let ids = loaded.ids();
     if format == TextOrJson::Json {
         let doc = json::Export {
             library,
@@ -500,11 +481,7 @@ pub fn list(loaded: &Loaded, args: &FilterArgs, format: TextOrJson, ctx: &mut Co
         return Ok(0);
     }
     let lang = ctx.lang;
-    let id_width = selected
-        .iter()
-        .map(|&i| listing.shown_id(i).len())
-        .max()
-        .unwrap_or(0);
+    let id_width = selected.iter().map(|&i| ids.shown_id(i).len()).max().unwrap_or(0);
     let hits: Vec<Hit> = selected.iter().map(|&item| Hit { item, score: 0 }).collect();
     for row in Row::browse(library, &hits) {
         let line = match row {
@@ -524,8 +501,7 @@ pub fn list(loaded: &Loaded, args: &FilterArgs, format: TextOrJson, ctx: &mut Co
                 let line = format!(
                     "{indent}{}{}  {}",
                     mark(loaded, hit.item, &ctx.scenario),
-                    ctx.out
-                        .paint(&pad(&listing.shown_id(hit.item), id_width), style::ID),
+                    ctx.out.paint(&pad(&ids.shown_id(hit.item), id_width), style::ID),
                     ctx.out.paint(it.name.get(lang), Style::new())
                 );
                 line.trim_end().to_owned()

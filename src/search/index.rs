@@ -3,6 +3,7 @@
 //! once, not once per item.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -244,11 +245,10 @@ impl SearchIndex {
         }
         let bases = (group_base.as_slice(), category_base.as_slice());
         // Each part of the items gets its own vocabulary, merged into the shared one after.
-        let keys_of = |part: &[Item]| {
+        let keys_of = |part: Range<usize>| {
             let mut local = Vocab::default();
             let keys: Vec<ItemKeys> = part
-                .iter()
-                .map(|item| item_keys(&mut local, library, item, bases))
+                .map(|i| item_keys(&mut local, library, &library.items[i], bases))
                 .collect();
             (local, keys)
         };
@@ -256,14 +256,14 @@ impl SearchIndex {
             .map_or(1, std::num::NonZero::get)
             .min(8);
         let parts: Vec<(Vocab, Vec<ItemKeys>)> = if library.items.len() < PARALLEL_FROM || threads < 2 {
-            vec![keys_of(&library.items)]
+            vec![keys_of(0..library.items.len())]
         } else {
-            let size = library.items.len().div_ceil(threads);
+            let len = library.items.len();
+            let size = len.div_ceil(threads);
             std::thread::scope(|scope| {
-                let handles: Vec<_> = library
-                    .items
-                    .chunks(size)
-                    .map(|part| scope.spawn(move || keys_of(part)))
+                let handles: Vec<_> = (0..len)
+                    .step_by(size)
+                    .map(|first| scope.spawn(move || keys_of(first..len.min(first + size))))
                     .collect();
                 handles
                     .into_iter()

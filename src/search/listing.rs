@@ -1,7 +1,7 @@
-//! What a list line shows of each item (its id, name, place and first condition), kept apart from
-//! the library so that a cached `privcat search` prints its lines without decoding the library.
+//! What a list line shows of each item besides its id (its name, place and first condition), kept
+//! apart from the library so that a cached `privcat search` prints its lines without decoding it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -11,20 +11,14 @@ use crate::text::{Lang, Text};
 /// Every item's line, with the texts several items show (places, conditions) stored once.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Listing {
-    /// Each loaded catalog's id.
-    catalogs: Vec<String>,
     /// The texts lines refer to by index.
     texts: Vec<Text>,
     lines: Vec<Line>,
-    /// Whether another catalog uses the same id, per item.
-    shared: Vec<bool>,
 }
 
 /// One item's line.
 #[derive(Debug, Serialize, Deserialize)]
 struct Line {
-    id: String,
-    catalog: u32,
     name: Text,
     /// The category's name, or the document's title for an item outside any category.
     parent: u32,
@@ -73,8 +67,6 @@ impl Listing {
                     .next()
                     .map(|f| text(Shared::Statement(std::sync::Arc::as_ptr(&f.statement)), &f.text));
                 Line {
-                    id: it.id.clone(),
-                    catalog: as_u32(c),
                     name: it.name.clone(),
                     parent,
                     group,
@@ -82,13 +74,7 @@ impl Listing {
                 }
             })
             .collect::<Vec<_>>();
-        let shared = shared_ids(&lines);
-        Listing {
-            catalogs: library.catalogs.iter().map(|c| c.id.clone()).collect(),
-            texts,
-            lines,
-            shared,
-        }
+        Listing { texts, lines }
     }
 
     pub fn len(&self) -> usize {
@@ -99,31 +85,8 @@ impl Listing {
         self.lines.is_empty()
     }
 
-    pub fn id(&self, item: usize) -> &str {
-        &self.lines[item].id
-    }
-
     pub fn name(&self, item: usize, lang: Lang) -> &str {
         self.lines[item].name.get(lang)
-    }
-
-    /// `CATALOG:ID`, the name that reaches one item whatever the other catalogs hold.
-    pub fn qualified(&self, item: usize) -> String {
-        let line = &self.lines[item];
-        let catalog = self
-            .catalogs
-            .get(line.catalog as usize)
-            .map_or("", String::as_str);
-        format!("{catalog}:{}", line.id)
-    }
-
-    /// The id as lists show it: qualified when another catalog uses the same id.
-    pub fn shown_id(&self, item: usize) -> String {
-        if self.shared[item] {
-            self.qualified(item)
-        } else {
-            self.lines[item].id.clone()
-        }
     }
 
     /// "Identified data › Hardware inventory information".
@@ -146,21 +109,6 @@ impl Listing {
     }
 }
 
-/// For each line, whether a line of another catalog has its id.
-fn shared_ids(lines: &[Line]) -> Vec<bool> {
-    let mut first: HashMap<&str, u32> = HashMap::new();
-    let mut shared: HashSet<&str> = HashSet::new();
-    for line in lines {
-        match first.insert(&line.id, line.catalog) {
-            Some(catalog) if catalog != line.catalog => {
-                shared.insert(&line.id);
-            }
-            _ => {}
-        }
-    }
-    lines.iter().map(|l| shared.contains(l.id.as_str())).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,9 +121,7 @@ mod tests {
         assert_eq!(listing.len(), library.items.len());
         let imei = library.find("imei").expect("the built-in catalog lists the IMEI");
         let it = &library.items[imei];
-        assert_eq!(listing.id(imei), "imei");
         assert_eq!(listing.name(imei, Lang::Sv), it.name.get(Lang::Sv));
-        assert_eq!(listing.shown_id(imei), "imei", "one catalog shares no id");
         let group = library.group_of(it).expect("the IMEI is in a group");
         let category = library.category_of(it).expect("the IMEI has a category");
         assert_eq!(

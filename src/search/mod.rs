@@ -14,6 +14,7 @@
 
 mod confidence;
 mod facets;
+mod ids;
 pub(crate) mod index;
 mod listing;
 mod outline;
@@ -26,6 +27,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 pub use confidence::{Confidence, Doubt, confidence};
 pub use facets::{Counts, FACETS, Facet, FacetIndex, FacetValue, Filter, Overrides, apply, counts};
+pub use ids::Ids;
 pub use index::{Field, Key, SearchIndex, fold};
 pub use listing::Listing;
 pub use outline::Row;

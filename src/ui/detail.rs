@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, wrapped: &m
         return 0;
     };
     let width = usize::from(inner.width);
-    let library = app.library.items.as_ptr() as usize;
+    let library = app.library.items.identity();
     let fits = wrapped
         .made_for
         .as_ref()

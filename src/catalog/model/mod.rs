@@ -2,12 +2,14 @@
 //! each came from and how sure the catalog is of it.
 
 mod fact;
+mod items;
 mod links;
 mod shared;
 
 use std::sync::Arc;
 
 pub use fact::{Basis, Cite, Fact, Note, Origin, Statement, Use, Value};
+pub use items::{Items, Iter};
 pub use links::{Edge, LinkSet, Linked};
 pub use shared::Pools;
 
@@ -23,7 +25,7 @@ use crate::text::{Lang, Text};
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Library {
     pub catalogs: Vec<Catalog>,
-    pub items: Vec<Item>,
+    pub items: Items,
     /// Entries joined as the same field, across every catalog.
     pub link_sets: Vec<LinkSet>,
 }

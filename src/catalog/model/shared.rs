@@ -15,12 +15,16 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::catalog::model::Statement;
 use crate::text::Text;
 
-/// One kind of shared value: its pool while the model is stored or restored.
+/// One kind of shared value: its pool while the model is stored, and the values it is restored with.
 pub struct Pool<T> {
     numbers: HashMap<*const T, u32>,
     values: Vec<Arc<T>>,
     open: bool,
+    restoring: Option<Shared<T>>,
 }
+
+/// The values of one kind a stored model shares, in their numbered order.
+type Shared<T> = Arc<Vec<Arc<T>>>;
 
 impl<T> Default for Pool<T> {
     fn default() -> Self {
@@ -28,6 +32,7 @@ impl<T> Default for Pool<T> {
             numbers: HashMap::new(),
             values: Vec::new(),
             open: false,
+            restoring: None,
         }
     }
 }
@@ -54,50 +59,58 @@ impl Pooled for Text {
     }
 }
 
-/// Every value shared in a stored model, each once.
-#[derive(Serialize, Deserialize, Default)]
+/// Every value shared in a stored model, each once. Cloning shares them: parts of one model decoded
+/// at different times (items decoded as they are used) restore the very same values.
+#[derive(Serialize, Deserialize, Default, Clone)]
 pub struct Pools {
-    statements: Vec<Arc<Statement>>,
-    texts: Vec<Arc<Text>>,
+    statements: Shared<Statement>,
+    texts: Shared<Text>,
 }
 
 impl Pools {
     /// Runs `store` (which serializes a model) with the pools open, and returns its result with
     /// every value it shared.
     pub fn store<R>(store: impl FnOnce() -> R) -> (R, Pools) {
-        open::<Statement>(Vec::new());
-        open::<Text>(Vec::new());
+        open::<Statement>();
+        open::<Text>();
         let result = store();
         let pools = Pools {
-            statements: close::<Statement>(),
-            texts: close::<Text>(),
+            statements: Arc::new(close::<Statement>()),
+            texts: Arc::new(close::<Text>()),
         };
         (result, pools)
     }
 
-    /// Runs `restore` (which deserializes a model) with these values to share.
-    pub fn restore<R>(self, restore: impl FnOnce() -> R) -> R {
-        open(self.statements);
-        open(self.texts);
+    /// Runs `restore` (which deserializes a model, or a part of one) with these values to share.
+    pub fn restore<R>(&self, restore: impl FnOnce() -> R) -> R {
+        let statements = swap(Some(Arc::clone(&self.statements)));
+        let texts = swap(Some(Arc::clone(&self.texts)));
         let result = restore();
-        close::<Statement>();
-        close::<Text>();
+        swap(statements);
+        swap(texts);
         result
     }
 }
 
-fn open<T: Pooled>(values: Vec<Arc<T>>) {
+fn open<T: Pooled>() {
     T::with_pool(|pool| {
-        *pool = Pool {
-            numbers: HashMap::new(),
-            values,
-            open: true,
-        };
+        pool.numbers = HashMap::new();
+        pool.values = Vec::new();
+        pool.open = true;
     });
 }
 
 fn close<T: Pooled>() -> Vec<Arc<T>> {
-    T::with_pool(|pool| std::mem::take(pool).values)
+    T::with_pool(|pool| {
+        pool.open = false;
+        pool.numbers = HashMap::new();
+        std::mem::take(&mut pool.values)
+    })
+}
+
+/// Sets the values deserialized numbers refer to, returning those set before.
+fn swap<T: Pooled>(values: Option<Shared<T>>) -> Option<Shared<T>> {
+    T::with_pool(|pool| std::mem::replace(&mut pool.restoring, values))
 }
 
 /// For `#[serde(with)]` on an `Arc` field.
@@ -121,7 +134,7 @@ pub fn serialize<T: Pooled, S: Serializer>(value: &Arc<T>, serializer: S) -> Res
 /// For `#[serde(with)]` on an `Arc` field.
 pub fn deserialize<'de, T: Pooled, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<T>, D::Error> {
     let number = u32::deserialize(deserializer)?;
-    T::with_pool(|pool| pool.values.get(number as usize).cloned())
+    T::with_pool(|pool| pool.restoring.as_ref()?.get(number as usize).cloned())
         .ok_or_else(|| D::Error::custom("a shared value the stored model does not hold"))
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::catalog::model::{Basis, Edge, Item, LinkSet};
+use crate::catalog::model::{Basis, Edge, Item, Items, LinkSet};
 use crate::catalog::resolve::documents::Citations;
 use crate::catalog::schema::CatalogFile;
 
@@ -69,7 +69,7 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 /// Groups every edge into sets of linked items and tells each item its set.
-pub fn sets(items: &mut [Item], written: Vec<Written>) -> Vec<LinkSet> {
+pub fn sets(items: &mut Items, written: Vec<Written>) -> Vec<LinkSet> {
     let edges: Vec<Edge> = written.into_iter().flat_map(|w| w.edges).collect();
     if edges.is_empty() {
         return Vec::new();

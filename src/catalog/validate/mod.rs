@@ -364,17 +364,27 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Levenshtein distance over chars if it is at most `limit`; stops as soon as it cannot be.
 fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    if a.is_ascii() && b.is_ascii() {
+        return distance_within(a.as_bytes(), b.as_bytes(), limit);
+    }
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    distance_within(&a, &b, limit)
+}
+
+fn distance_within<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
     let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];
         row[0] = i + 1;
+        let mut least = row[0];
         for (j, cb) in b.iter().enumerate() {
             let here = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(here + 1);
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(here + 1);
+            least = least.min(row[j + 1]);
             prev = here;
         }
-        if row.iter().min().is_some_and(|&m| m > limit) {
+        if least > limit {
             return None;
         }
     }

@@ -1,0 +1,326 @@
+//! A library's items, built in memory or kept as their stored bytes and each decoded when first
+//! used; and the library's stored form, in which every item is encoded on its own.
+
+use std::ops::{Index, Range};
+use std::sync::{Arc, OnceLock};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{Catalog, Item, Library, LinkSet, Pools};
+
+/// Every item of a library, in document order. Items read from a cache file stay encoded until
+/// one is first asked for, so that a command that shows one item decodes only that one.
+#[derive(Default, Clone)]
+pub struct Items {
+    slots: Vec<OnceLock<Box<Item>>>,
+    stored: Option<Arc<Stored>>,
+}
+
+/// Items as stored: each one's bytes and the values they share.
+struct Stored {
+    pools: Pools,
+    bytes: Vec<u8>,
+    /// Where each item's bytes end; the first begins at `start`.
+    ends: Vec<usize>,
+    start: usize,
+}
+
+impl Items {
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// The item at `index`, decoded now if it is still stored.
+    ///
+    /// # Panics
+    /// When a stored item does not decode. Stored bytes are checked against their checksum before
+    /// they are kept, and written by this very version, so this is a bug in privcat.
+    pub fn get(&self, index: usize) -> Option<&Item> {
+        let slot = self.slots.get(index)?;
+        Some(slot.get_or_init(|| Box::new(self.decode(index))))
+    }
+
+    fn decode(&self, index: usize) -> Item {
+        let decoded = self.stored.as_ref().and_then(|s| {
+            let from = index.checked_sub(1).map_or(s.start, |before| s.ends[before]);
+            let bytes = s.bytes.get(from..s.ends[index])?;
+            s.pools.restore(|| postcard::from_bytes::<Item>(bytes)).ok()
+        });
+        decoded.unwrap_or_else(|| panic!("item {index} of the cache file does not decode"))
+    }
+
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            items: self,
+            range: 0..self.len(),
+        }
+    }
+
+    /// Every item, decoded, to change.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Item> {
+        self.settle();
+        self.slots
+            .iter_mut()
+            .filter_map(OnceLock::get_mut)
+            .map(|item| &mut **item)
+    }
+
+    /// Decodes every item still stored.
+    pub fn decode_all(&self) {
+        for index in 0..self.len() {
+            self.get(index);
+        }
+    }
+
+    /// Decodes every item still stored and lets the stored bytes go.
+    pub fn settle(&mut self) {
+        self.decode_all();
+        self.stored = None;
+    }
+
+    pub fn push(&mut self, item: Item) {
+        self.slots.push(OnceLock::from(Box::new(item)));
+    }
+
+    /// A number that differs between any two item lists alive at once.
+    pub fn identity(&self) -> usize {
+        self.slots.as_ptr() as usize
+    }
+
+    /// How many items have been decoded or built.
+    pub fn decoded(&self) -> usize {
+        self.slots.iter().filter(|s| s.get().is_some()).count()
+    }
+}
+
+impl Index<usize> for Items {
+    type Output = Item;
+
+    fn index(&self, index: usize) -> &Item {
+        match self.get(index) {
+            Some(item) => item,
+            None => panic!("item {index} of {}", self.len()),
+        }
+    }
+}
+
+/// The items in order, each decoded as it is reached.
+#[derive(Clone)]
+pub struct Iter<'a> {
+    items: &'a Items,
+    range: Range<usize>,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = &'a Item;
+
+    fn next(&mut self) -> Option<&'a Item> {
+        self.range.next().map(|i| &self.items[i])
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.range.size_hint()
+    }
+
+    fn nth(&mut self, n: usize) -> Option<&'a Item> {
+        self.range.nth(n).map(|i| &self.items[i])
+    }
+}
+
+impl DoubleEndedIterator for Iter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.range.next_back().map(|i| &self.items[i])
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+impl<'a> IntoIterator for &'a Items {
+    type Item = &'a Item;
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+impl Extend<Item> for Items {
+    fn extend<I: IntoIterator<Item = Item>>(&mut self, items: I) {
+        for item in items {
+            self.push(item);
+        }
+    }
+}
+
+impl FromIterator<Item> for Items {
+    fn from_iter<I: IntoIterator<Item = Item>>(items: I) -> Items {
+        let mut all = Items::default();
+        all.extend(items);
+        all
+    }
+}
+
+impl From<Vec<Item>> for Items {
+    fn from(items: Vec<Item>) -> Items {
+        items.into_iter().collect()
+    }
+}
+
+impl std::fmt::Debug for Items {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Items {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Items {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Items, D::Error> {
+        Vec::<Item>::deserialize(deserializer).map(Items::from)
+    }
+}
+
+/// What a stored library holds besides its items.
+#[derive(Serialize)]
+struct FrameRef<'a> {
+    catalogs: &'a [Catalog],
+    link_sets: &'a [LinkSet],
+}
+
+#[derive(Deserialize)]
+struct Frame {
+    catalogs: Vec<Catalog>,
+    link_sets: Vec<LinkSet>,
+}
+
+impl Library {
+    /// The library in binary form: the values it shares, its catalogs and link sets, where each
+    /// item's bytes end, then every item's bytes.
+    pub fn to_stored(&self) -> postcard::Result<Vec<u8>> {
+        let (stored, pools) = Pools::store(|| {
+            let frame = postcard::to_stdvec(&FrameRef {
+                catalogs: &self.catalogs,
+                link_sets: &self.link_sets,
+            })?;
+            let mut ends = Vec::with_capacity(self.items.len());
+            let mut items = Vec::new();
+            for item in &self.items {
+                items = postcard::to_extend(item, items)?;
+                ends.push(items.len());
+            }
+            Ok::<_, postcard::Error>((frame, ends, items))
+        });
+        let (frame, ends, items) = stored?;
+        let mut out = postcard::to_stdvec(&pools)?;
+        out.extend(frame);
+        out = postcard::to_extend(&ends, out)?;
+        out.extend(items);
+        Ok(out)
+    }
+
+    /// A library from [`Library::to_stored`]'s bytes, its items left to decode as they are used;
+    /// `None` when the bytes do not hold one.
+    pub fn from_stored(bytes: Vec<u8>) -> Option<Library> {
+        let (pools, rest) = postcard::take_from_bytes::<Pools>(&bytes).ok()?;
+        let (frame, rest) = pools.restore(|| postcard::take_from_bytes::<Frame>(rest)).ok()?;
+        let (ends, rest) = postcard::take_from_bytes::<Vec<usize>>(rest).ok()?;
+        let start = bytes.len() - rest.len();
+        let in_order = ends.iter().try_fold(0, |last, &end| (end >= last).then_some(end));
+        if in_order.is_none_or(|last| start.checked_add(last) != Some(bytes.len())) {
+            return None;
+        }
+        let ends: Vec<usize> = ends.into_iter().map(|end| start + end).collect();
+        let slots = std::iter::repeat_with(OnceLock::new).take(ends.len()).collect();
+        Some(Library {
+            catalogs: frame.catalogs,
+            link_sets: frame.link_sets,
+            items: Items {
+                slots,
+                stored: Some(Arc::new(Stored {
+                    pools,
+                    bytes,
+                    ends,
+                    start,
+                })),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::load_builtin;
+
+    fn builtin() -> Library {
+        load_builtin().library.expect("the built-in catalog loads")
+    }
+
+    #[test]
+    fn stored_items_decode_one_at_a_time_and_share_their_statements() {
+        let library = builtin();
+        let stored = Library::from_stored(library.to_stored().unwrap()).expect("the bytes hold a library");
+        assert_eq!(stored.items.len(), library.items.len());
+        assert_eq!(
+            stored.items.decoded(),
+            0,
+            "nothing is decoded before it is asked for"
+        );
+        // Two items of one document share the document's facts, as one value.
+        let first = 0;
+        let last = (0..library.items.len())
+            .rev()
+            .find(|&i| library.items[i].document == library.items[first].document)
+            .unwrap();
+        let shared = |l: &Library| {
+            let a = &l.items[first].facts;
+            let b = &l.items[last].facts;
+            a.iter()
+                .filter(|f| b.iter().any(|g| Arc::ptr_eq(&f.statement, &g.statement)))
+                .count()
+        };
+        let in_memory = shared(&library);
+        assert!(
+            in_memory > 0,
+            "the first and last items of a document share its facts"
+        );
+        assert_eq!(shared(&stored), in_memory);
+        assert_eq!(stored.items.decoded(), 2);
+        assert_eq!(format!("{:?}", stored.items), format!("{:?}", library.items));
+        assert_eq!(
+            format!("{:?}", stored.catalogs),
+            format!("{:?}", library.catalogs)
+        );
+    }
+
+    #[test]
+    fn bytes_cut_short_or_run_on_hold_no_library() {
+        let bytes = builtin().to_stored().unwrap();
+        assert!(Library::from_stored(bytes[..bytes.len() - 1].to_vec()).is_none());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Library::from_stored(longer).is_none());
+        assert!(Library::from_stored(Vec::new()).is_none());
+    }
+
+    #[test]
+    fn settling_decodes_every_item_and_keeps_them() {
+        let library = builtin();
+        let mut stored = Library::from_stored(library.to_stored().unwrap()).unwrap();
+        stored.items.settle();
+        assert_eq!(stored.items.decoded(), library.items.len());
+        assert!(stored.items.stored.is_none(), "the bytes are let go");
+        for item in stored.items.iter_mut() {
+            item.altered = true;
+        }
+        assert!(stored.items.iter().all(|i| i.altered));
+    }
+}
