@@ -393,6 +393,15 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Nothing counted yet, for every value of `index`.
+    fn zero(index: &FacetIndex) -> Counts {
+        let mut counts = Counts::default();
+        for facet in Facet::ALL {
+            counts.by_value[facet as usize] = vec![0; index.values(facet).len()];
+        }
+        counts
+    }
+
     pub fn all(&self, facet: Facet) -> usize {
         self.all[facet as usize]
     }
@@ -406,10 +415,7 @@ impl Counts {
 }
 
 pub fn counts(index: &FacetIndex, hits: &[Hit], filter: &Filter, overrides: Overrides) -> Counts {
-    let mut counts = Counts::default();
-    for facet in Facet::ALL {
-        counts.by_value[facet as usize] = vec![0; index.values(facet).len()];
-    }
+    let mut counts = Counts::zero(index);
     let chosen: Vec<Facet> = filter.chosen().map(|(f, _)| f).collect();
     // Counting does not depend on rank: items in document order read the per-item arrays in
     // order, not at random.
@@ -423,6 +429,12 @@ pub fn counts(index: &FacetIndex, hits: &[Hit], filter: &Filter, overrides: Over
         .iter()
         .enumerate()
         .filter_map(|(item, &marked)| marked.then_some(item));
+    if chosen.is_empty() {
+        let items: Vec<usize> = items.collect();
+        let cores = items.len() >= PARALLEL_FROM;
+        count_every_facet(index, &items, overrides, &mut counts, cores);
+        return counts;
+    }
     for item in items {
         let mut failing = chosen
             .iter()
@@ -446,4 +458,74 @@ pub fn counts(index: &FacetIndex, hits: &[Hit], filter: &Filter, overrides: Over
         }
     }
     counts
+}
+
+/// Below this many items the facets are counted on one core.
+const PARALLEL_FROM: usize = 16_384;
+
+/// With no filter chosen every item counts in every facet: facet by facet, on two cores when
+/// `cores` is set.
+fn count_every_facet(
+    index: &FacetIndex,
+    items: &[usize],
+    overrides: Overrides,
+    counts: &mut Counts,
+    cores: bool,
+) {
+    let count = |facet: Facet, by_value: &mut [usize]| {
+        for &item in items {
+            for &v in values_of(index, facet, item, overrides) {
+                by_value[v as usize] += 1;
+            }
+        }
+    };
+    counts.all = [items.len(); FACETS];
+    if !cores {
+        for (facet, by_value) in Facet::ALL.into_iter().zip(counts.by_value.iter_mut()) {
+            count(facet, by_value);
+        }
+        return;
+    }
+    let (first, second) = counts.by_value.split_at_mut(FACETS / 2);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            for (facet, by_value) in Facet::ALL[FACETS / 2..].iter().zip(second) {
+                count(*facet, by_value);
+            }
+        });
+        for (facet, by_value) in Facet::ALL[..FACETS / 2].iter().zip(first) {
+            count(*facet, by_value);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::load_builtin;
+
+    #[test]
+    fn every_facet_counted_on_one_core_or_two_counts_each_items_values() {
+        let library = load_builtin().library.expect("the built-in catalog loads");
+        let index = FacetIndex::build(&library);
+        let items: Vec<usize> = (0..library.items.len()).step_by(2).collect();
+        for cores in [false, true] {
+            let mut counts = Counts::zero(&index);
+            count_every_facet(&index, &items, Overrides::default(), &mut counts, cores);
+            for facet in Facet::ALL {
+                assert_eq!(counts.all(facet), items.len());
+                for value in 0..as_u32(index.values(facet).len()) {
+                    let holding = items
+                        .iter()
+                        .filter(|&&i| index.of(facet, i).contains(&value))
+                        .count();
+                    assert_eq!(
+                        counts.of(facet, value),
+                        holding,
+                        "{facet:?} {value}, two cores: {cores}"
+                    );
+                }
+            }
+        }
+    }
 }
