@@ -7,7 +7,7 @@ mod generator;
 
 use privcat::app::{Action, App};
 use privcat::catalog::load_texts;
-use privcat::search::{Query, SearchIndex, matches, matches_plain};
+use privcat::search::{Query, SearchIndex, best, matches, matches_plain, unranked};
 use privcat::text::Lang;
 
 fn generated(items: usize) -> privcat::catalog::Library {
@@ -39,6 +39,20 @@ fn optimised_search_equals_the_plain_scan() {
     for q in QUERIES {
         let query = Query::parse(q);
         assert_eq!(matches(&index, &query), matches_plain(&index, &query), "{q:?}");
+    }
+}
+
+#[test]
+fn the_best_few_are_the_first_of_the_whole_ranking() {
+    let library = generated(6_000);
+    let index = SearchIndex::build(&library);
+    for q in QUERIES {
+        let query = Query::parse(q);
+        let all = matches(&index, &query);
+        for k in [0, 1, 5, 200, all.len(), all.len() + 1] {
+            let first = &all[..k.min(all.len())];
+            assert_eq!(best(&index, unranked(&index, &query), k), first, "{q:?} {k}");
+        }
     }
 }
 

@@ -73,8 +73,19 @@ impl<'a> Selection<'a> {
 
     /// The ranked hits for `query` that pass the filter.
     pub fn ranked(&self, index: &SearchIndex, query: &Query) -> Vec<Hit> {
-        let hits = search::matches(index, query);
-        search::apply(self.facets, &hits, &self.filter, self.overrides())
+        self.best(index, query, usize::MAX)
+    }
+
+    /// The first `k` of [`Selection::ranked`]: only those are sorted.
+    pub fn best(&self, index: &SearchIndex, query: &Query, k: usize) -> Vec<Hit> {
+        let hits = search::unranked(index, query);
+        let mut passing = search::apply(self.facets, &hits, &self.filter, self.overrides());
+        if query.is_empty() {
+            // Every item, in document order.
+            passing.truncate(k);
+            return passing;
+        }
+        search::best(index, passing, k)
     }
 
     /// Every one of `count` items that passes the filter, in document order.
@@ -130,8 +141,7 @@ pub fn search(
     let Some(selection) = Selection::new(loaded, args, ctx)? else {
         return Ok(EXIT_ERROR);
     };
-    let mut hits = selection.ranked(index, &parsed);
-    hits.truncate(limit.unwrap_or(usize::MAX));
+    let hits = selection.best(index, &parsed, limit.unwrap_or(usize::MAX));
     if format == TextOrJson::Json {
         let Some(library) = loaded.library() else {
             return Ok(EXIT_ERROR);

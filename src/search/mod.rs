@@ -416,7 +416,17 @@ fn is_subsequence(pattern: &[u8], text: &[u8]) -> bool {
 
 /// Best first: listings of one field together, ranked by their best listing, then in document order.
 fn ranked(index: &SearchIndex, hits: Vec<Hit>) -> Vec<Hit> {
+    best(index, hits, usize::MAX)
+}
+
+/// The `k` first of `hits` (in any order) as [`matches`] ranks them, best first: only those `k`
+/// are sorted.
+pub fn best(index: &SearchIndex, hits: Vec<Hit>, k: usize) -> Vec<Hit> {
     let mut keyed = sort_keys(index, hits);
+    if keyed.len() > k {
+        keyed.select_nth_unstable_by_key(k, |&(key, _)| key);
+        keyed.truncate(k);
+    }
     keyed.sort_unstable_by_key(|&(key, _)| key);
     keyed.into_iter().map(|(_, h)| h).collect()
 }
@@ -458,13 +468,7 @@ fn sort_keys(index: &SearchIndex, hits: Vec<Hit>) -> Vec<(Rank, Hit)> {
 pub fn early(index: &SearchIndex, query: &Query, chunk: usize, k: usize) -> Vec<Hit> {
     let part: Vec<usize> = (0..index.len().min(chunk)).collect();
     let prepared = Prepared::new(index, query);
-    let mut keyed = sort_keys(index, score_chunk(index, &prepared, query, &part));
-    if keyed.len() > k {
-        keyed.select_nth_unstable_by_key(k, |&(key, _)| key);
-        keyed.truncate(k);
-    }
-    keyed.sort_unstable_by_key(|&(key, _)| key);
-    keyed.into_iter().map(|(_, h)| h).collect()
+    best(index, score_chunk(index, &prepared, query, &part), k)
 }
 
 /// Every item matching `query`, best first, one item after another: the reference search.
@@ -495,16 +499,25 @@ pub fn matches(index: &SearchIndex, query: &Query) -> Vec<Hit> {
     if query.is_empty() {
         return matches_plain(index, query);
     }
+    ranked(index, unranked(index, query))
+}
+
+/// Every item matching `query` with its score, in no particular order: for [`best`] when only the
+/// first few are wanted. Scored on every core.
+pub fn unranked(index: &SearchIndex, query: &Query) -> Vec<Hit> {
+    if query.is_empty() {
+        return matches_plain(index, query);
+    }
     let prepared = Prepared::new(index, query);
     let all: Vec<usize> = (0..index.len()).collect();
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
     if all.len() < PARALLEL_FROM || threads < 2 {
-        return ranked(index, score_chunk(index, &prepared, query, &all));
+        return score_chunk(index, &prepared, query, &all);
     }
     let size = all.len().div_ceil(threads);
-    let hits = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let prepared = &prepared;
         let handles: Vec<_> = all
             .chunks(size)
@@ -514,8 +527,7 @@ pub fn matches(index: &SearchIndex, query: &Query) -> Vec<Hit> {
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
-    });
-    ranked(index, hits)
+    })
 }
 
 /// How each word of `query` met item `item` (none if the item does not match), for telling where
