@@ -94,9 +94,15 @@ impl Loaded {
     }
 
     pub fn library(&self) -> Option<&Library> {
+        self.library_shedding(false)
+    }
+
+    /// The library; from a cache file with `shed`, holding only the items' bytes until they are
+    /// decoded (see [`Library::from_stored`]).
+    fn library_shedding(&self, shed: bool) -> Option<&Library> {
         self.library
             .get_or_init(|| {
-                self.stored_part(Section::Library, Library::from_stored)
+                self.stored_part(Section::Library, |b| Library::from_stored(b, shed))
                     .or_else(|| load_read_paths(&self.paths).library)
             })
             .as_ref()
@@ -168,7 +174,7 @@ impl Loaded {
                 self.index();
             });
             // The explorer lists every item: each is decoded now, beside the search keys.
-            if let Some(library) = self.library() {
+            if let Some(library) = self.library_shedding(true) {
                 library.items.decode_all();
             }
             let _ = index.join();

@@ -227,29 +227,39 @@ impl Library {
     }
 
     /// A library from [`Library::to_stored`]'s bytes, its items left to decode as they are used;
-    /// `None` when the bytes do not hold one.
-    pub fn from_stored(bytes: Vec<u8>) -> Option<Library> {
+    /// `None` when the bytes do not hold one. With `shed`, the items' bytes are copied out and the
+    /// rest let go at once: less to hold while every item is then decoded, more work for a few.
+    pub fn from_stored(bytes: Vec<u8>, shed: bool) -> Option<Library> {
         let (pools, rest) = postcard::take_from_bytes::<Pools>(&bytes).ok()?;
         let (frame, rest) = pools.restore(|| postcard::take_from_bytes::<Frame>(rest)).ok()?;
         let (ends, rest) = postcard::take_from_bytes::<Vec<usize>>(rest).ok()?;
-        let start = bytes.len() - rest.len();
         let in_order = ends.iter().try_fold(0, |last, &end| (end >= last).then_some(end));
-        if in_order.is_none_or(|last| start.checked_add(last) != Some(bytes.len())) {
+        if in_order != Some(rest.len()) {
             return None;
         }
-        let ends: Vec<usize> = ends.into_iter().map(|end| start + end).collect();
         let slots = std::iter::repeat_with(OnceLock::new).take(ends.len()).collect();
+        let stored = if shed {
+            Stored {
+                pools,
+                bytes: rest.to_vec(),
+                ends,
+                start: 0,
+            }
+        } else {
+            let start = bytes.len() - rest.len();
+            Stored {
+                pools,
+                ends: ends.into_iter().map(|end| start + end).collect(),
+                bytes,
+                start,
+            }
+        };
         Some(Library {
             catalogs: frame.catalogs,
             link_sets: frame.link_sets,
             items: Items {
                 slots,
-                stored: Some(Arc::new(Stored {
-                    pools,
-                    bytes,
-                    ends,
-                    start,
-                })),
+                stored: Some(Arc::new(stored)),
             },
         })
     }
@@ -267,7 +277,8 @@ mod tests {
     #[test]
     fn stored_items_decode_one_at_a_time_and_share_their_statements() {
         let library = builtin();
-        let stored = Library::from_stored(library.to_stored().unwrap()).expect("the bytes hold a library");
+        let stored =
+            Library::from_stored(library.to_stored().unwrap(), false).expect("the bytes hold a library");
         assert_eq!(stored.items.len(), library.items.len());
         assert_eq!(
             stored.items.decoded(),
@@ -304,17 +315,19 @@ mod tests {
     #[test]
     fn bytes_cut_short_or_run_on_hold_no_library() {
         let bytes = builtin().to_stored().unwrap();
-        assert!(Library::from_stored(bytes[..bytes.len() - 1].to_vec()).is_none());
-        let mut longer = bytes.clone();
-        longer.push(0);
-        assert!(Library::from_stored(longer).is_none());
-        assert!(Library::from_stored(Vec::new()).is_none());
+        for shed in [false, true] {
+            assert!(Library::from_stored(bytes[..bytes.len() - 1].to_vec(), shed).is_none());
+            let mut longer = bytes.clone();
+            longer.push(0);
+            assert!(Library::from_stored(longer, shed).is_none());
+            assert!(Library::from_stored(Vec::new(), shed).is_none());
+        }
     }
 
     #[test]
     fn settling_decodes_every_item_and_keeps_them() {
         let library = builtin();
-        let mut stored = Library::from_stored(library.to_stored().unwrap()).unwrap();
+        let mut stored = Library::from_stored(library.to_stored().unwrap(), false).unwrap();
         stored.items.settle();
         assert_eq!(stored.items.decoded(), library.items.len());
         assert!(stored.items.stored.is_none(), "the bytes are let go");

@@ -136,8 +136,9 @@ pub struct Item {
     pub exhaustive_note: Option<Arc<Text>>,
     /// Whether any text shown for the item held characters that were removed at load.
     pub altered: bool,
-    /// Its own mapping onto fideslang's taxonomy; its group's and category's are theirs.
-    pub fides: Option<crate::catalog::fides::Mapping>,
+    /// Its own mapping onto fideslang's taxonomy; its group's and category's are theirs. Boxed:
+    /// few items have one, and every item would carry its room.
+    pub fides: Option<Box<crate::catalog::fides::Mapping>>,
 }
 
 impl Item {

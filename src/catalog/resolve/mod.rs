@@ -372,7 +372,7 @@ fn resolve_items(
             exhaustive,
             exhaustive_note,
             altered: item_altered,
-            fides: raw.fides.take(),
+            fides: raw.fides.take().map(Box::new),
         });
     }
     out
