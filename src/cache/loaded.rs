@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use serde::de::DeserializeOwned;
+
 use super::file::Stored;
 use crate::catalog::load::{load_read, read_paths};
 use crate::catalog::{Diagnostic, Library, LoadError, Report};
@@ -110,33 +112,35 @@ impl Loaded {
 
     /// The search keys of the library (empty when nothing loaded).
     pub fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| {
-            self.stored_part(Section::Index, |b| postcard::from_bytes(&b).ok())
-                .unwrap_or_else(|| self.library().map(SearchIndex::build).unwrap_or_default())
-        })
+        self.derived(&self.index, Section::Index, SearchIndex::build)
     }
 
     /// Every facet's values and every item's values.
     pub fn facets(&self) -> &FacetIndex {
-        self.facets.get_or_init(|| {
-            self.stored_part(Section::Facets, |b| postcard::from_bytes(&b).ok())
-                .unwrap_or_else(|| self.library().map(FacetIndex::build).unwrap_or_default())
-        })
+        self.derived(&self.facets, Section::Facets, FacetIndex::build)
     }
 
     /// What a list line shows of each item.
     pub fn listing(&self) -> &Listing {
-        self.listing.get_or_init(|| {
-            self.stored_part(Section::Listing, |b| postcard::from_bytes(&b).ok())
-                .unwrap_or_else(|| self.library().map(Listing::build).unwrap_or_default())
-        })
+        self.derived(&self.listing, Section::Listing, Listing::build)
     }
 
     /// Every item's id.
     pub fn ids(&self) -> &Ids {
-        self.ids.get_or_init(|| {
-            self.stored_part(Section::Ids, |b| postcard::from_bytes(&b).ok())
-                .unwrap_or_else(|| self.library().map(Ids::build).unwrap_or_default())
+        self.derived(&self.ids, Section::Ids, Ids::build)
+    }
+
+    /// A part derived from the library: decoded from its section of the cache file, else built
+    /// from the library (empty when nothing loaded).
+    fn derived<'s, T: DeserializeOwned + Default>(
+        &'s self,
+        part: &'s OnceLock<T>,
+        section: Section,
+        build: fn(&Library) -> T,
+    ) -> &'s T {
+        part.get_or_init(|| {
+            self.stored_part(section, |b| postcard::from_bytes(&b).ok())
+                .unwrap_or_else(|| self.library().map(build).unwrap_or_default())
         })
     }
 
