@@ -70,13 +70,14 @@ impl fmt::Display for Lang {
 
 /// A text that is either the same in every language or given per language code.
 ///
-/// The versions are a small vector sorted by code rather than a map: a catalog holds hundreds of
-/// thousands of texts with two or three versions each, and a map's nodes would triple their memory.
+/// The versions are a boxed slice sorted by code rather than a map, and the strings boxed rather
+/// than growable: a catalog holds hundreds of thousands of texts with two or three versions each,
+/// and a map's nodes would triple their memory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum Text {
-    Plain(String),
+    Plain(Box<str>),
     /// (language code, text), sorted by code, codes unique.
-    Localized(Vec<(String, String)>),
+    Localized(Box<[(Box<str>, Box<str>)]>),
 }
 
 impl Text {
@@ -90,10 +91,10 @@ impl Text {
         match self {
             Text::Plain(s) => s,
             Text::Localized(versions) => {
-                let find = |c: &str| versions.iter().find(|(k, _)| k == c).map(|(_, v)| v.as_str());
+                let find = |c: &str| versions.iter().find(|(k, _)| &**k == c).map(|(_, v)| &**v);
                 find(code)
                     .or_else(|| find("en"))
-                    .or_else(|| versions.first().map(|(_, v)| v.as_str()))
+                    .or_else(|| versions.first().map(|(_, v)| &**v))
                     .unwrap_or("")
             }
         }
@@ -103,7 +104,7 @@ impl Text {
     pub fn exact(&self, code: &str) -> Option<&str> {
         match self {
             Text::Plain(s) => Some(s),
-            Text::Localized(versions) => versions.iter().find(|(k, _)| k == code).map(|(_, v)| v.as_str()),
+            Text::Localized(versions) => versions.iter().find(|(k, _)| &**k == code).map(|(_, v)| &**v),
         }
     }
 
@@ -124,30 +125,45 @@ impl Text {
     pub fn codes(&self) -> Vec<&str> {
         match self {
             Text::Plain(_) => Vec::new(),
-            Text::Localized(versions) => versions.iter().map(|(k, _)| k.as_str()).collect(),
+            Text::Localized(versions) => versions.iter().map(|(k, _)| &**k).collect(),
         }
     }
 
     /// Every version of the text, for searching.
     pub fn versions(&self) -> Vec<&str> {
         match self {
-            Text::Plain(s) => vec![s.as_str()],
-            Text::Localized(versions) => versions.iter().map(|(_, v)| v.as_str()).collect(),
+            Text::Plain(s) => vec![&**s],
+            Text::Localized(versions) => versions.iter().map(|(_, v)| &**v).collect(),
         }
     }
 
     /// Applies `f` to every version of the text.
     pub fn map_versions(&mut self, mut f: impl FnMut(&mut String)) {
+        let mut apply = |boxed: &mut Box<str>| {
+            let mut s = String::from(std::mem::take(boxed));
+            f(&mut s);
+            *boxed = s.into_boxed_str();
+        };
         match self {
-            Text::Plain(s) => f(s),
-            Text::Localized(versions) => versions.iter_mut().for_each(|(_, v)| f(v)),
+            Text::Plain(s) => apply(s),
+            Text::Localized(versions) => versions.iter_mut().for_each(|(_, v)| apply(v)),
         }
+    }
+
+    /// A text given per language code, from (code, text) pairs sorted by code, codes unique.
+    fn localized(versions: Vec<(String, String)>) -> Text {
+        Text::Localized(
+            versions
+                .into_iter()
+                .map(|(code, text)| (code.into_boxed_str(), text.into_boxed_str()))
+                .collect(),
+        )
     }
 }
 
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
-        Text::Plain(s.to_owned())
+        Text::Plain(s.into())
     }
 }
 
@@ -165,8 +181,8 @@ impl<'de> Deserialize<'de> for Text {
 #[derive(Deserialize)]
 #[serde(remote = "Text")]
 enum Stored {
-    Plain(String),
-    Localized(Vec<(String, String)>),
+    Plain(Box<str>),
+    Localized(Box<[(Box<str>, Box<str>)]>),
 }
 
 struct TextVisitor;
@@ -179,11 +195,11 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-        Ok(Text::Plain(v.to_owned()))
+        Ok(Text::Plain(v.into()))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-        Ok(Text::Plain(v))
+        Ok(Text::Plain(v.into_boxed_str()))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Text, A::Error> {
@@ -200,8 +216,7 @@ impl<'de> Visitor<'de> for TextVisitor {
             return Err(de::Error::custom("a text map needs at least one language"));
         }
         versions.sort_by(|a, b| a.0.cmp(&b.0));
-        versions.shrink_to_fit();
-        Ok(Text::Localized(versions))
+        Ok(Text::localized(versions))
     }
 }
 

@@ -68,8 +68,8 @@ pub fn text(catalog: &Catalog, t: &Text) -> Value {
     }
     if let Text::Localized(all) = t {
         for (code, s) in all {
-            map.entry(code.clone())
-                .or_insert_with(|| Value::String(s.clone()));
+            map.entry(code.to_string())
+                .or_insert_with(|| Value::String(s.to_string()));
         }
     }
     Value::Object(map)

@@ -352,7 +352,7 @@ fn resolve_items(
             id: raw.id.clone(),
             catalog,
             document: home,
-            name: std::mem::replace(&mut raw.name, Text::Plain(String::new())),
+            name: std::mem::replace(&mut raw.name, Text::Plain(Box::default())),
             description: raw.description.take(),
             aliases: std::mem::take(&mut raw.aliases),
             category,

@@ -119,7 +119,7 @@ impl<'de> Visitor<'de> for FactVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FactSpec, A::Error> {
         let mut fact = FactSpec {
             kind: None,
-            text: Text::Plain(String::new()),
+            text: Text::Plain(Box::default()),
             section: None,
             inferred: false,
             when: None,
