@@ -96,15 +96,15 @@ impl Loaded {
     }
 
     pub fn library(&self) -> Option<&Library> {
-        self.library_shedding(false)
+        self.library_decoding(false)
     }
 
-    /// The library; from a cache file with `shed`, holding only the items' bytes until they are
-    /// decoded (see [`Library::from_stored`]).
-    fn library_shedding(&self, shed: bool) -> Option<&Library> {
+    /// The library; from a cache file with `all`, every item decoded at once (see
+    /// [`Library::from_stored`]).
+    fn library_decoding(&self, all: bool) -> Option<&Library> {
         self.library
             .get_or_init(|| {
-                self.stored_part(Section::Library, |b| Library::from_stored(b, shed))
+                self.stored_part(Section::Library, |b| Library::from_stored(b, all))
                     .or_else(|| load_read_paths(&self.paths).library)
             })
             .as_ref()
@@ -178,9 +178,7 @@ impl Loaded {
                 self.index();
             });
             // The explorer lists every item: each is decoded now, beside the search keys.
-            if let Some(library) = self.library_shedding(true) {
-                library.items.decode_all();
-            }
+            self.library_decoding(true);
             let _ = index.join();
         });
         self.index();
@@ -191,11 +189,10 @@ impl Loaded {
             ..
         } = self;
         let index = index.into_inner().unwrap_or_default();
-        let mut library = library.into_inner().flatten();
-        if let Some(library) = &mut library {
-            library.items.settle();
-        }
-        let report = Report { library, diagnostics };
+        let report = Report {
+            library: library.into_inner().flatten(),
+            diagnostics,
+        };
         report
             .into_result()
             .map(|(library, warnings)| (library, index, warnings))

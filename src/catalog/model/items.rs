@@ -188,6 +188,45 @@ impl<'de> Deserialize<'de> for Items {
     }
 }
 
+/// About how many bytes of items are copied out together, to be let go once their items are decoded.
+const SLICE_BYTES: usize = 1 << 20;
+
+/// The items' bytes in copies of about `size` bytes, each cut where an item ends: each slice's
+/// bytes and the index of its first item.
+fn slices_of(bytes: &[u8], ends: &[usize], size: usize) -> Vec<(Vec<u8>, usize)> {
+    let mut slices = Vec::new();
+    let (mut first, mut from) = (0, 0);
+    for (i, &end) in ends.iter().enumerate() {
+        if end - from >= size || i + 1 == ends.len() {
+            slices.push((bytes[from..end].to_vec(), first));
+            (first, from) = (i + 1, end);
+        }
+    }
+    slices
+}
+
+/// Every item of `slices`, decoded, each slice let go once its items are.
+fn decode_slices(pools: &Pools, slices: Vec<(Vec<u8>, usize)>, ends: &[usize]) -> Option<Items> {
+    let mut slots = Vec::with_capacity(ends.len());
+    pools.restore(|| {
+        for (bytes, first) in slices {
+            if first != slots.len() {
+                return None;
+            }
+            let base = first.checked_sub(1).map_or(0, |before| ends[before]);
+            let mut from = 0;
+            while slots.len() < ends.len() && ends[slots.len()] - base <= bytes.len() {
+                let to = ends[slots.len()] - base;
+                let item = postcard::from_bytes::<Item>(&bytes[from..to]).ok()?;
+                slots.push(OnceLock::from(Box::new(item)));
+                from = to;
+            }
+        }
+        Some(())
+    })?;
+    (slots.len() == ends.len()).then_some(Items { slots, stored: None })
+}
+
 /// What a stored library holds besides its items.
 #[derive(Serialize)]
 struct FrameRef<'a> {
@@ -227,9 +266,10 @@ impl Library {
     }
 
     /// A library from [`Library::to_stored`]'s bytes, its items left to decode as they are used;
-    /// `None` when the bytes do not hold one. With `shed`, the items' bytes are copied out and the
-    /// rest let go at once: less to hold while every item is then decoded, more work for a few.
-    pub fn from_stored(bytes: Vec<u8>, shed: bool) -> Option<Library> {
+    /// `None` when the bytes do not hold one. With `all`, every item is decoded now instead, its
+    /// bytes let go a slice at a time, so that the bytes and the decoded items are never all held
+    /// at once.
+    pub fn from_stored(bytes: Vec<u8>, all: bool) -> Option<Library> {
         let (pools, rest) = postcard::take_from_bytes::<Pools>(&bytes).ok()?;
         let (frame, rest) = pools.restore(|| postcard::take_from_bytes::<Frame>(rest)).ok()?;
         let (ends, rest) = postcard::take_from_bytes::<Vec<usize>>(rest).ok()?;
@@ -237,30 +277,28 @@ impl Library {
         if in_order != Some(rest.len()) {
             return None;
         }
-        let slots = std::iter::repeat_with(OnceLock::new).take(ends.len()).collect();
-        let stored = if shed {
-            Stored {
-                pools,
-                bytes: rest.to_vec(),
-                ends,
-                start: 0,
-            }
+        let items = if all {
+            let slices = slices_of(rest, &ends, SLICE_BYTES);
+            drop(bytes);
+            decode_slices(&pools, slices, &ends)?
         } else {
             let start = bytes.len() - rest.len();
-            Stored {
-                pools,
-                ends: ends.into_iter().map(|end| start + end).collect(),
-                bytes,
-                start,
+            let slots = std::iter::repeat_with(OnceLock::new).take(ends.len()).collect();
+            let ends = ends.into_iter().map(|end| start + end).collect();
+            Items {
+                slots,
+                stored: Some(Arc::new(Stored {
+                    pools,
+                    bytes,
+                    ends,
+                    start,
+                })),
             }
         };
         Some(Library {
             catalogs: frame.catalogs,
             link_sets: frame.link_sets,
-            items: Items {
-                slots,
-                stored: Some(Arc::new(stored)),
-            },
+            items,
         })
     }
 }
@@ -322,6 +360,28 @@ mod tests {
             assert!(Library::from_stored(longer, shed).is_none());
             assert!(Library::from_stored(Vec::new(), shed).is_none());
         }
+    }
+
+    #[test]
+    fn every_item_decoded_at_once_slice_by_slice_is_as_it_was() {
+        let library = builtin();
+        let whole = Library::from_stored(library.to_stored().unwrap(), true).unwrap();
+        assert_eq!(whole.items.decoded(), library.items.len());
+        assert!(whole.items.stored.is_none(), "no bytes are kept");
+        assert_eq!(format!("{:?}", whole.items), format!("{:?}", library.items));
+        // Slices of one item each, and of a few items, cut where items end.
+        let stored = Library::from_stored(library.to_stored().unwrap(), false).unwrap();
+        let s = stored.items.stored.as_ref().unwrap();
+        let items = &s.bytes[s.start..];
+        let ends: Vec<usize> = s.ends.iter().map(|end| end - s.start).collect();
+        for size in [1, 1000] {
+            let slices = slices_of(items, &ends, size);
+            assert!(slices.len() > 1);
+            let decoded = decode_slices(&s.pools, slices, &ends).expect("every item decodes");
+            assert_eq!(format!("{decoded:?}"), format!("{:?}", library.items), "{size}");
+        }
+        let cut = slices_of(items, &ends, 1000).into_iter().skip(1).collect();
+        assert!(decode_slices(&s.pools, cut, &ends).is_none(), "a missing slice is no library");
     }
 
     #[test]
