@@ -381,7 +381,10 @@ mod tests {
             assert_eq!(format!("{decoded:?}"), format!("{:?}", library.items), "{size}");
         }
         let cut = slices_of(items, &ends, 1000).into_iter().skip(1).collect();
-        assert!(decode_slices(&s.pools, cut, &ends).is_none(), "a missing slice is no library");
+        assert!(
+            decode_slices(&s.pools, cut, &ends).is_none(),
+            "a missing slice is no library"
+        );
     }
 
     #[test]

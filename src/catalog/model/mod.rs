@@ -110,21 +110,21 @@ pub struct Item {
     pub name: Text,
     pub description: Option<Text>,
     /// The catalog's own search words for it, not a document's.
-    pub aliases: Vec<Text>,
+    pub aliases: Box<[Text]>,
     /// Index into the catalog's categories; `None` where the document gives none.
     pub category: Option<usize>,
     /// Index into the catalog's groups; `None` for an item that stands directly in its category or document.
     pub group: Option<usize>,
-    pub sources: Vec<Use>,
+    pub sources: Box<[Use]>,
     /// Whose data it is.
-    pub subjects: Vec<Use>,
+    pub subjects: Box<[Use]>,
     /// Who else holds or receives it.
-    pub parties: Vec<Use>,
+    pub parties: Box<[Use]>,
     /// Every fact that reaches it, nearest first: item, group, category, sources, document.
-    pub facts: Vec<Fact>,
+    pub facts: Box<[Fact]>,
     /// Indices into the catalog's platforms.
-    pub platforms: Vec<usize>,
-    pub notes: Vec<Note>,
+    pub platforms: Box<[usize]>,
+    pub notes: Box<[Note]>,
     /// Where the document lists it.
     pub cite: Cite,
     /// Index into [`Library::link_sets`].

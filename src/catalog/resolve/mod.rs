@@ -277,6 +277,17 @@ fn resolve_items(
 ) -> Vec<Item> {
     let ids = &layers.ids;
     let mut out = Vec::with_capacity(file.items.len());
+    // Each group's and category's words on whether its list is complete, shared by its items.
+    let group_notes: Vec<Option<Arc<Text>>> = file
+        .groups
+        .iter()
+        .map(|g| g.exhaustive_note.clone().map(Arc::new))
+        .collect();
+    let category_notes: Vec<Option<Arc<Text>>> = file
+        .categories
+        .iter()
+        .map(|c| c.exhaustive_note.clone().map(Arc::new))
+        .collect();
     for (raw_index, raw) in file.items.iter_mut().enumerate() {
         let group = raw.group.as_ref().and_then(|g| ids.groups.get(g).copied());
         let grp = group.map(|g| &file.groups[g]);
@@ -338,10 +349,10 @@ fn resolve_items(
             .or(cat.map(|c| c.exhaustive))
             .unwrap_or(false);
         // A group that declares its own completeness does not inherit the category's words about it.
-        let group_note = grp.and_then(|g| g.exhaustive_note.clone()).map(Arc::new);
+        let group_note = group.and_then(|g| group_notes[g].clone());
         let exhaustive_note = match grp.and_then(|g| g.exhaustive) {
             Some(_) => group_note,
-            None => group_note.or_else(|| cat.and_then(|c| c.exhaustive_note.clone()).map(Arc::new)),
+            None => group_note.or_else(|| category.and_then(|k| category_notes[k].clone())),
         };
         let item_altered = altered.is(List::Items, raw_index)
             || group.is_some_and(|g| altered.is(List::Groups, g))
@@ -354,19 +365,19 @@ fn resolve_items(
             document: home,
             name: std::mem::replace(&mut raw.name, Text::Plain(Box::default())),
             description: raw.description.take(),
-            aliases: std::mem::take(&mut raw.aliases),
+            aliases: std::mem::take(&mut raw.aliases).into(),
             category,
             group,
-            sources,
-            subjects,
-            parties,
-            facts,
+            sources: sources.into(),
+            subjects: subjects.into(),
+            parties: parties.into(),
+            facts: facts.into(),
             platforms: raw
                 .platforms
                 .iter()
                 .filter_map(|p| ids.platforms.get(p).copied())
                 .collect(),
-            notes,
+            notes: notes.into(),
             cite,
             link_set: None,
             exhaustive,
@@ -376,4 +387,34 @@ fn resolve_items(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::catalog::load_builtin;
+
+    #[test]
+    fn the_items_of_a_list_share_its_words_on_completeness() {
+        let library = load_builtin().library.expect("the built-in catalog loads");
+        let noted: Vec<_> = library
+            .items
+            .iter()
+            .filter_map(|i| Some(((i.catalog, i.category, i.group), i.exhaustive_note.as_ref()?)))
+            .collect();
+        let mut pairs = 0;
+        for (n, (place, note)) in noted.iter().enumerate() {
+            for (other, other_note) in &noted[n + 1..] {
+                if place == other {
+                    pairs += 1;
+                    assert!(Arc::ptr_eq(note, other_note), "one value, not a copy per item");
+                }
+            }
+        }
+        assert!(
+            pairs > 0,
+            "the built-in catalog has a list with words on completeness"
+        );
+    }
 }
