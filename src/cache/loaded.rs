@@ -25,7 +25,7 @@ pub(super) enum Section {
 pub(super) const SECTIONS: usize = Section::Library as usize + 1;
 
 /// A load's outcome: the library, its warnings, and what is derived from it (search keys, facet
-/// values, list lines). From a cache file each part is decoded only when first asked for, so that a
+/// values, list lines, ids). From a cache file each part is decoded only when first asked for, so that a
 /// command decodes only what it uses; after a cold load each is built from the library.
 #[derive(Debug)]
 pub struct Loaded {

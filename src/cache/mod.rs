@@ -1,6 +1,6 @@
 //! The cache of loaded catalogs: the checked and resolved library, its warnings, its search keys,
-//! facet values and list lines, each in a section of its own, stored in the user's cache folder under a hash of the catalog files (names and bytes) and of
-//! this build of privcat. A file that is missing, truncated, corrupt or another's is ignored and
+//! facet values, list lines and ids, each in a section of its own, stored in the user's cache
+//! folder under a hash of the catalog files (names and bytes) and of this build of privcat. A file that is missing, truncated, corrupt or another's is ignored and
 //! written anew; nothing read from the cache is trusted before its checksum holds.
 //!
 //! It knows the catalog and search layers and nothing above them.

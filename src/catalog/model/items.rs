@@ -69,16 +69,11 @@ impl Items {
             .map(|item| &mut **item)
     }
 
-    /// Decodes every item still stored.
-    pub fn decode_all(&self) {
+    /// Decodes every item still stored and lets the stored bytes go.
+    pub fn settle(&mut self) {
         for index in 0..self.len() {
             self.get(index);
         }
-    }
-
-    /// Decodes every item still stored and lets the stored bytes go.
-    pub fn settle(&mut self) {
-        self.decode_all();
         self.stored = None;
     }
 

@@ -341,7 +341,6 @@ fn resolve_items(
         if let Some(shared) = layers.documents.get(home) {
             facts.extend(shared.facts.iter().cloned());
         }
-        facts.shrink_to_fit();
 
         let cat = category.map(|k| &file.categories[k]);
         let exhaustive = grp
